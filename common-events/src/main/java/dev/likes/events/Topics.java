@@ -1,0 +1,30 @@
+package dev.likes.events;
+
+/** The Kafka topics of the suite. All are keyed by postId. */
+public final class Topics {
+
+    /** Every like state change, published by the like API's outbox relay. */
+    public static final String LIKE_EVENTS = "likes.events";
+
+    /** Events the count consumer gave up on, with the cause in the headers; replayable. */
+    public static final String LIKE_EVENTS_DLQ = "likes.events.dlq";
+
+    /** Owner notifications to store, fanned out by the orchestrator. */
+    public static final String NOTIFY_OWNER = "likes.notify-owner";
+
+    /** Push messages to send, fanned out by the orchestrator. */
+    public static final String PUSH = "likes.push";
+
+    /** Feed score changes, fanned out by the orchestrator. */
+    public static final String FEED_BOOST = "likes.feed-boost";
+
+    /** The suffix a dead-letter topic adds to its source topic (spring-kafka's default is "-dlt"). */
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    private Topics() {}
+
+    /** The dead-letter topic of a topic. */
+    public static String dlqOf(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+}

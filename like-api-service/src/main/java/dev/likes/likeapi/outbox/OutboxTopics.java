@@ -1,0 +1,19 @@
+package dev.likes.likeapi.outbox;
+
+import dev.likes.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** Creates the topic this service publishes to, if the broker does not have it yet. */
+@Configuration
+class OutboxTopics {
+
+    @Bean
+    NewTopic likeEventsTopic(OutboxProperties properties) {
+        return TopicBuilder.name(Topics.LIKE_EVENTS)
+                .partitions(properties.topicPartitions())
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.likes.testsupport;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/** Mints the HS256 bearer tokens the services accept, for tests. */
+public final class JwtTokens {
+
+    /** The secret the services use under test unless a test sets {@code likes.security.jwt-secret}. */
+    public static final String TEST_SECRET = "test-secret-for-integration-tests-only-0123456789";
+
+    private JwtTokens() {}
+
+    /** A token for {@code userId}, valid for an hour, signed with {@link #TEST_SECRET}. */
+    public static String forUser(String userId) {
+        return forUser(userId, TEST_SECRET, Duration.ofHours(1));
+    }
+
+    /** A token for {@code userId} signed with {@code secret}, expiring after {@code validFor} (negative: expired). */
+    public static String forUser(String userId, String secret, Duration validFor) {
+        try {
+            Instant now = Instant.now();
+            var claims = new JWTClaimsSet.Builder()
+                    .subject(userId)
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plus(validFor)))
+                    .build();
+            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("Cannot sign with this secret (HS256 needs at least 32 bytes)", e);
+        }
+    }
+}
