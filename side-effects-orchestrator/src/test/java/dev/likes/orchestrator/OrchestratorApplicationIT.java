@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.likes.testsupport.LikesIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 @LikesIntegrationTest
+@AutoConfigureObservability // as FanOutIT, so both share one application context
 class OrchestratorApplicationIT {
 
     @Autowired

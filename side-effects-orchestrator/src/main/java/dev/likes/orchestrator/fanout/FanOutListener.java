@@ -1,0 +1,177 @@
+package dev.likes.orchestrator.fanout;
+
+import dev.likes.events.EventHeaders;
+import dev.likes.events.LikeEvent;
+import dev.likes.events.LikeEventJson;
+import dev.likes.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code likes.events} in batches and sends each event, unchanged, to the topics its {@link FanOutRules
+ * route} names, all sends of a batch in flight at once.
+ *
+ * <p>The method returns, and the container commits the batch's offsets, only after the broker acknowledged every send
+ * (acks=all, idempotent producer). If a send fails or times out, the first record not fully acknowledged is reported
+ * to the error handler: the records before it are committed, it and the rest are redelivered after a backoff. A
+ * redelivery may send an event a second time; the consumers of the fan-out topics dedupe by eventId.
+ */
+@Component
+class FanOutListener {
+
+    static final String LISTENER_ID = "side-effects-orchestrator";
+
+    private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
+
+    private final KafkaOperations<String, byte[]> kafka;
+    private final ObservationRegistry observations;
+    private final FanOutProperties properties;
+    private final Map<String, Counter> sent;
+    private final Counter skippedSelfLikes;
+
+    FanOutListener(
+            KafkaOperations<String, byte[]> kafka,
+            ObservationRegistry observations,
+            MeterRegistry meters,
+            FanOutProperties properties) {
+        this.kafka = kafka;
+        this.observations = observations;
+        this.properties = properties;
+        this.sent = Stream.of(Topics.NOTIFY_OWNER, Topics.PUSH, Topics.FEED_BOOST)
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), topic -> Counter.builder("likes.fanout.sent")
+                        .description("Fan-out records the broker acknowledged")
+                        .tag("topic", topic)
+                        .register(meters)));
+        this.skippedSelfLikes = Counter.builder("likes.fanout.skipped")
+                .description("Events whose owner notification and push were skipped")
+                .tag("reason", "self-like")
+                .register(meters);
+    }
+
+    // The values stay bytes: a poison record is recognised here (and parked at once), and a good one is forwarded
+    // byte for byte, so fields a newer producer added reach the consumers even before this service knows them.
+    @KafkaListener(id = LISTENER_ID, topics = Topics.LIKE_EVENTS, batch = "true")
+    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        List<InFlight> inFlight = new ArrayList<>(records.size());
+        int poisonIndex = -1;
+        RuntimeException poison = null;
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            LikeEvent event;
+            try {
+                event = LikeEventJson.fromBytes(record.value() == null ? new byte[0] : record.value());
+            } catch (LikeEventJson.MalformedEventException e) {
+                // Stop here: the records after it are redelivered once the poison one is parked, in order.
+                poisonIndex = i;
+                poison = e;
+                break;
+            }
+            inFlight.add(new InFlight(i, send(record, event)));
+        }
+
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        for (InFlight sends : inFlight) {
+            for (CompletableFuture<?> send : sends.futures()) {
+                try {
+                    send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BatchListenerFailedException("interrupted", e, records.get(sends.index()));
+                } catch (ExecutionException | TimeoutException e) {
+                    ConsumerRecord<String, byte[]> failed = records.get(sends.index());
+                    log.atWarn()
+                            .addKeyValue("partition", failed.partition())
+                            .addKeyValue("offset", failed.offset())
+                            .addKeyValue("cause", rootMessage(e))
+                            .log("fan-out not acknowledged; the record and those after it will be redelivered");
+                    throw new BatchListenerFailedException(
+                            "fan-out not acknowledged", e instanceof ExecutionException ? e.getCause() : e, failed);
+                }
+            }
+        }
+        if (poison != null) {
+            ConsumerRecord<String, byte[]> failed = records.get(poisonIndex);
+            log.atWarn()
+                    .addKeyValue("partition", failed.partition())
+                    .addKeyValue("offset", failed.offset())
+                    .addKeyValue("cause", poison.getMessage())
+                    .log("not a LikeEvent; parking it on " + FanOutTopics.ORCHESTRATOR_DLQ);
+            throw new BatchListenerFailedException("not a LikeEvent: " + poison.getMessage(), poison, failed);
+        }
+        log.atDebug().addKeyValue("events", inFlight.size()).log("fan-out batch acknowledged");
+    }
+
+    /**
+     * Starts the sends of one event inside an observation that continues the trace of its record (spring-kafka observes
+     * record listeners only), so each fan-out record carries a {@code traceparent} of the like request's trace.
+     */
+    private List<CompletableFuture<?>> send(ConsumerRecord<String, byte[]> record, LikeEvent event) {
+        FanOutRules.Route route = FanOutRules.route(event);
+        if (route.skippedSelfLike()) {
+            skippedSelfLikes.increment();
+        }
+        return KafkaListenerObservation.LISTENER_OBSERVATION
+                .observation(
+                        null,
+                        KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                        () -> new KafkaRecordReceiverContext(record, LISTENER_ID, LISTENER_ID, LISTENER_ID, () -> null),
+                        observations)
+                .observe(() -> route.topics().stream()
+                        .<CompletableFuture<?>>map(topic -> sendTo(topic, event, record.value()))
+                        .toList());
+    }
+
+    private CompletableFuture<?> sendTo(String topic, LikeEvent event, byte[] json) {
+        var out = new ProducerRecord<String, byte[]>(topic, event.postId(), json);
+        out.headers()
+                .add(new RecordHeader(
+                        EventHeaders.EVENT_ID, bytes(event.eventId().toString())))
+                .add(new RecordHeader(
+                        EventHeaders.EVENT_TYPE, bytes(event.type().name())))
+                .add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(String.valueOf(event.schemaVersion()))));
+        try {
+            return kafka.send(out).thenRun(sent.get(topic)::increment);
+        } catch (RuntimeException e) {
+            // The producer refused at once (no metadata within max.block.ms): report it like a failed send.
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** The sends of the record at {@code index} of the batch. */
+    private record InFlight(int index, List<CompletableFuture<?>> futures) {}
+}
