@@ -1,0 +1,14 @@
+package dev.likes.counts.cache;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param ttl how long a cached count lives; every committed batch rewrites the counts it changed, so this bounds only
+ *     how long a count may stay stale after a lost write (Redis down at the wrong moment)
+ */
+@Validated
+@ConfigurationProperties("likes.counts.cache")
+record CacheProperties(@DefaultValue("5m") Duration ttl) {}

@@ -1,0 +1,152 @@
+package dev.likes.counts.count;
+
+import dev.likes.counts.cache.CountCache;
+import dev.likes.events.LikeEvent;
+import dev.likes.events.LikeEventJson;
+import dev.likes.events.LikeEventJson.MalformedEventException;
+import dev.likes.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code likes.events} in batches and keeps {@code post_counts} exactly right.
+ *
+ * <p>Design. Each poll is one batch. The happy path is ONE database transaction per batch: the new eventIds go into
+ * {@code count_events} (unique; {@code ON CONFLICT DO NOTHING RETURNING} says which are new), their deltas are summed
+ * per post and applied with one multi-row upsert, i.e. one row change per post per batch, however hot the post. The
+ * listener returns only after that commit and the container (ack-mode BATCH, no auto-commit) then commits the offsets;
+ * a crash in between redelivers the batch, which finds every eventId already recorded and adds nothing. Two instances
+ * in one group split the partitions; during a rebalance both may see a batch, and the unique key makes the second
+ * insert wait for the first and then skip.
+ *
+ * <p>Failures never block a partition longer than a backoff:
+ *
+ * <ul>
+ *   <li>An unreadable record (poison) is sent to {@code likes.events.dlq} at once, with its cause; the rest of the
+ *       batch is counted and the partition moves on.
+ *   <li>When the batch transaction fails, the batch is counted event by event in small transactions. An event that
+ *       still fails is parked in {@code count_events} as RETRYING with {@code next_attempt_at}; the offsets move on and
+ *       other posts' events are not held up. {@link CountRetrier} retries parked events with exponential backoff and
+ *       after the last retry marks them FAILED and sends them to the DLQ. A later event of the same post is counted
+ *       meanwhile: deltas commute, so only the count's path differs, never its end.
+ *   <li>When even parking fails (the database is down), the listener throws and the container's error handler retries
+ *       the whole batch with backoff, offsets uncommitted: nothing can be counted anyway, and nothing is lost.
+ * </ul>
+ *
+ * After the commit, the new absolute counts go to Redis in one pipelined round trip; a Redis failure is only logged.
+ */
+@Component
+class CountConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(CountConsumer.class);
+
+    /** The like API's rule for postIds; anything else would not fit the tables and can never be counted. */
+    private static final Pattern POST_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+    private final CountApplier applier;
+    private final CountRetrier retrier;
+    private final DlqPublisher dlq;
+    private final CountCache cache;
+    private final CountMetrics metrics;
+
+    CountConsumer(
+            CountApplier applier, CountRetrier retrier, DlqPublisher dlq, CountCache cache, CountMetrics metrics) {
+        this.applier = applier;
+        this.retrier = retrier;
+        this.dlq = dlq;
+        this.cache = cache;
+        this.metrics = metrics;
+    }
+
+    @KafkaListener(id = "count-consumer", topics = Topics.LIKE_EVENTS, batch = "true")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        metrics.batch(records.size());
+        Map<UUID, IncomingEvent> events = new LinkedHashMap<>();
+        List<ConsumerRecord<String, byte[]>> poison = new ArrayList<>();
+        List<Exception> poisonCauses = new ArrayList<>();
+        int duplicatesInBatch = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                LikeEvent event = parse(record);
+                var incoming = new IncomingEvent(
+                        event, new String(record.value(), StandardCharsets.UTF_8), record.partition(), record.offset());
+                if (events.putIfAbsent(event.eventId(), incoming) != null) {
+                    duplicatesInBatch++;
+                }
+            } catch (MalformedEventException e) {
+                poison.add(record);
+                poisonCauses.add(e);
+            }
+        }
+        Map<String, Long> counts = count(List.copyOf(events.values()));
+        metrics.duplicates(duplicatesInBatch);
+        cache.write(counts);
+        for (int i = 0; i < poison.size(); i++) {
+            ConsumerRecord<String, byte[]> record = poison.get(i);
+            // Sent after the commit and before the offsets: if the send fails the batch is redelivered, counts nothing
+            // twice, and the poison record gets another chance to reach the DLQ.
+            dlq.poison(record, poisonCauses.get(i));
+            log.atWarn()
+                    .addKeyValue("partition", record.partition())
+                    .addKeyValue("offset", record.offset())
+                    .addKeyValue("cause", poisonCauses.get(i).getMessage())
+                    .log("unreadable record sent to the DLQ");
+        }
+    }
+
+    private Map<String, Long> count(List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return applier.count(events.stream().map(IncomingEvent::event).toList());
+        } catch (RuntimeException batchFailure) {
+            log.atWarn()
+                    .addKeyValue("events", events.size())
+                    .addKeyValue("cause", rootMessage(batchFailure))
+                    .log("batch could not be counted at once; counting its events one by one");
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (IncomingEvent incoming : events) {
+            try {
+                counts.putAll(applier.count(List.of(incoming.event())));
+            } catch (RuntimeException eventFailure) {
+                // Throws when even parking fails: the container then retries the whole batch with backoff.
+                retrier.park(incoming, eventFailure);
+            }
+        }
+        return counts;
+    }
+
+    private static LikeEvent parse(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new MalformedEventException("Record has no value", null);
+        }
+        LikeEvent event = LikeEventJson.fromBytes(record.value());
+        if (!POST_ID.matcher(event.postId()).matches()) {
+            throw new MalformedEventException("postId is not 1-100 characters of [A-Za-z0-9_-]", null);
+        }
+        return event;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.likes.counts.count;
+
+import dev.likes.events.LikeEvent;
+
+/**
+ * A readable event as it came off {@code likes.events}, with what a parked copy needs to reach the DLQ later.
+ *
+ * @param payload the record's value as received, unknown fields included, so the DLQ carries the original
+ */
+record IncomingEvent(LikeEvent event, String payload, int partition, long offset) {}

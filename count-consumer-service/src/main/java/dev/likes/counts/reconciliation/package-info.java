@@ -1,0 +1,5 @@
+/**
+ * Checks recently touched counts against the like rows, reports the drift as a metric and repairs it. Holds the one
+ * cross-schema read of the suite: a read-only count of {@code like_api.likes}.
+ */
+package dev.likes.counts.reconciliation;

@@ -1,0 +1,125 @@
+package dev.likes.counts.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The operator endpoints under {@code /ops/**} need HTTP Basic as the {@code operator} user, whose password comes from
+ * {@code LIKES_OPERATOR_PASSWORD}. Without a password they do not exist (404) and startup says so: an unconfigured
+ * instance must not expose a replay button. Everything else this service serves (actuator) is public, as in every
+ * service; it is not on the public network.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain opsSecurity(HttpSecurity http, OpsProperties ops, ObjectMapper json, Traces traces)
+            throws Exception {
+        http.securityMatcher("/ops/**")
+                .csrf(csrf -> csrf.disable()) // Basic credentials on every call, no cookies: nothing to forge
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (!ops.enabled()) {
+            log.atWarn()
+                    .log("LIKES_OPERATOR_PASSWORD is not set: the operator endpoints (/ops/**, DLQ replay,"
+                            + " reconciliation) are disabled");
+            return http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+                    .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> writeProblem(
+                                    response,
+                                    json,
+                                    traces,
+                                    HttpStatus.NOT_FOUND,
+                                    "not-found",
+                                    "Not Found",
+                                    "No such endpoint"))
+                            .accessDeniedHandler((request, response, e) -> writeProblem(
+                                    response,
+                                    json,
+                                    traces,
+                                    HttpStatus.NOT_FOUND,
+                                    "not-found",
+                                    "Not Found",
+                                    "No such endpoint")))
+                    .build();
+        }
+        return http.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("OPERATOR"))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"likes-ops\"");
+                    writeProblem(
+                            response,
+                            json,
+                            traces,
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            "Unauthorized",
+                            "Operator credentials are required");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> writeProblem(
+                        response, json, traces, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Not allowed")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService operators(OpsProperties ops, PasswordEncoder encoder) {
+        var users = new InMemoryUserDetailsManager();
+        if (ops.enabled()) {
+            users.createUser(User.withUsername(ops.username())
+                    .password(encoder.encode(ops.password()))
+                    .roles("OPERATOR")
+                    .build());
+        }
+        return users;
+    }
+
+    private static void writeProblem(
+            HttpServletResponse response,
+            ObjectMapper json,
+            Traces traces,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:likes:problem:" + type));
+        problem.setTitle(title);
+        traces.currentTraceId().ifPresent(id -> problem.setProperty("traceId", id));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
