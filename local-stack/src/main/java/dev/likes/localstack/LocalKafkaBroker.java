@@ -17,11 +17,17 @@ public final class LocalKafkaBroker {
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 9092;
         int partitions = Integer.parseInt(System.getenv().getOrDefault("LIKES_LOCAL_KAFKA_PARTITIONS", "12"));
-        var broker = new EmbeddedKafkaKraftBroker(1, partitions).kafkaPorts(port);
+        var broker = new EmbeddedKafkaKraftBroker(1, partitions);
         broker.brokerProperties(Map.of(
-                "num.partitions", String.valueOf(partitions),
-                "auto.create.topics.enable", "true",
-                "group.initial.rebalance.delay.ms", "0"));
+                // The KRaft test kit ignores kafkaPorts(); a listeners setting is kept, and fixes the port.
+                "listeners",
+                "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0",
+                "num.partitions",
+                String.valueOf(partitions),
+                "auto.create.topics.enable",
+                "true",
+                "group.initial.rebalance.delay.ms",
+                "0"));
         broker.afterPropertiesSet();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -196,10 +196,9 @@ public final class LikesInfrastructure {
          */
         public static EmbeddedKafkaKraftBroker startKraft(int port) {
             var broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-            if (port > 0) {
-                broker.kafkaPorts(port);
-            }
             broker.brokerProperties(Map.of(
+                    // The KRaft test kit ignores kafkaPorts(); a listeners setting is kept, and fixes the port.
+                    "listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0",
                     "num.partitions", String.valueOf(PARTITIONS),
                     "auto.create.topics.enable", "true",
                     "group.initial.rebalance.delay.ms", "0",

@@ -1,9 +1,12 @@
 package dev.likes.testsupport;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points a Spring context at {@link LikesInfrastructure}: the datasource, Redis and the Kafka bootstrap servers. Its
@@ -11,6 +14,9 @@ import org.springframework.core.env.MapPropertySource;
  * Also used by each service's {@code Test<Service>Application} to run the service by hand on test infrastructure.
  */
 public class LikesInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final List<String> TEST_SOURCES =
+            List.of(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, "Dynamic Test Properties");
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -23,8 +29,15 @@ public class LikesInfrastructureInitializer implements ApplicationContextInitial
                 "spring.data.redis.port", infrastructure.redisPort(),
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "likes.security.jwt-secret", JwtTokens.TEST_SECRET);
-        context.getEnvironment()
-                .getPropertySources()
-                .addFirst(new MapPropertySource("likesTestInfrastructure", properties));
+        var sources = context.getEnvironment().getPropertySources();
+        // A test's own @TestPropertySource or @DynamicPropertySource values win, e.g. a broker that is not up yet.
+        Map<String, Object> effective = new LinkedHashMap<>(properties);
+        for (String testSource : TEST_SOURCES) {
+            var source = sources.get(testSource);
+            if (source != null) {
+                effective.keySet().removeIf(source::containsProperty);
+            }
+        }
+        sources.addFirst(new MapPropertySource("likesTestInfrastructure", effective));
     }
 }

@@ -50,14 +50,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
             if (problem.getType() == null
                     || "about:blank".equals(problem.getType().toString())) {
                 problem.setType(URI.create("urn:likes:problem:http-" + statusCode.value()));
             }
             withTraceId(problem);
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     private ProblemDetail withTraceId(ProblemDetail problem) {
