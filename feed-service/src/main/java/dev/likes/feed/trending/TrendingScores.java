@@ -1,0 +1,83 @@
+package dev.likes.feed.trending;
+
+import dev.likes.events.LikeEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sorted set {@code feed:trending} (member postId, score in {@link HotScore}'s log form) and the dedupe markers
+ * {@code feed:event:{eventId}} (names with the default {@code likes.feed.key-prefix}). Every key but the sorted set has a TTL; the set is kept bounded instead.
+ */
+@Component
+class TrendingScores {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> APPLY_BOOSTS =
+            RedisScript.of(new ClassPathResource("scripts/apply-boosts.lua"), List.class);
+
+    private final StringRedisTemplate redis;
+    private final FeedProperties properties;
+    private final Clock clock;
+
+    TrendingScores(StringRedisTemplate redis, FeedProperties properties) {
+        this.redis = redis;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Applies the events in one round trip, atomically, each at most once however often it is delivered.
+     *
+     * @return per event, whether it was applied now ({@code false}: it had been before)
+     */
+    List<Boolean> apply(List<LikeEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<String> keys = new ArrayList<>(events.size() + 1);
+        List<String> args = new ArrayList<>(events.size() * 3 + 3);
+        keys.add(properties.trendingKey());
+        args.add(String.valueOf(properties.dedupeTtl().toSeconds()));
+        args.add(String.valueOf(HotScore.storedCutoff(properties.minScore(), now, properties.halfLife())));
+        args.add(String.valueOf(properties.maxEntries()));
+        for (LikeEvent event : events) {
+            keys.add(properties.eventKey(event.eventId()));
+            // A clock running ahead must not buy a post a head start that lasts for ever.
+            Instant at = event.occurredAt().isAfter(now) ? now : event.occurredAt();
+            args.add(event.postId());
+            args.add(String.valueOf(event.countDelta()));
+            args.add(String.valueOf(HotScore.logWeight(at, properties.halfLife())));
+        }
+        List<?> applied = redis.execute(APPLY_BOOSTS, keys, args.toArray());
+        List<Boolean> result = new ArrayList<>(events.size());
+        for (Object flag : applied) {
+            result.add(((Number) flag).longValue() == 1L);
+        }
+        return result;
+    }
+
+    /** The hottest posts now, hottest first, with their current scores; posts below the minimum score are left out. */
+    List<TrendingPost> top(int limit) {
+        Instant now = clock.instant();
+        double cutoff = HotScore.storedCutoff(properties.minScore(), now, properties.halfLife());
+        var entries = redis.opsForZSet()
+                .reverseRangeByScoreWithScores(properties.trendingKey(), cutoff, Double.POSITIVE_INFINITY, 0, limit);
+        if (entries == null) {
+            return List.of();
+        }
+        List<TrendingPost> posts = new ArrayList<>(entries.size());
+        for (ZSetOperations.TypedTuple<String> entry : entries) {
+            posts.add(
+                    new TrendingPost(entry.getValue(), HotScore.current(entry.getScore(), now, properties.halfLife())));
+        }
+        return posts;
+    }
+}
