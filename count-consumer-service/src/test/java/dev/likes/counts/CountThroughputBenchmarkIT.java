@@ -1,0 +1,167 @@
+package dev.likes.counts;
+
+import static dev.likes.counts.CountFixtures.event;
+import static dev.likes.counts.CountFixtures.publish;
+import static dev.likes.counts.CountFixtures.queryLong;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.likes.events.LikeEvent;
+import dev.likes.events.LikeEventType;
+import dev.likes.testsupport.LikesIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+/**
+ * Throughput and freshness of the count consumer on this machine's real PostgreSQL, Redis and an in-JVM broker. Off by
+ * default; run with {@code ./mvnw -B -o -pl count-consumer-service verify -Dit.test=CountThroughputBenchmarkIT
+ * -Dlikes.benchmark=true [-Dlikes.benchmark.events=50000]}. Results go to stdout and {@code target/benchmark.txt}.
+ */
+@LikesIntegrationTest
+@EnabledIfSystemProperty(named = "likes.benchmark", matches = "true")
+class CountThroughputBenchmarkIT {
+
+    private static final int EVENTS = Integer.getInteger("likes.benchmark.events", 50_000);
+    private static final int RUNS = 3;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void measure() throws Exception {
+        List<Double> uniform = new ArrayList<>();
+        List<Double> hot = new ArrayList<>();
+        warmUp();
+        for (int run = 0; run < RUNS; run++) {
+            uniform.add(eventsPerSecond(1_000));
+            hot.add(eventsPerSecond(1));
+        }
+        List<Long> pgLag = new ArrayList<>();
+        List<Long> redisLag = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            long[] lag = freshness(2_000, 50);
+            pgLag.add(lag[0]);
+            redisLag.add(lag[1]);
+        }
+        List<Long> singlePg = new ArrayList<>();
+        List<Long> singleRedis = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            long[] lag = freshness(1, 1);
+            singlePg.add(lag[0]);
+            singleRedis.add(lag[1]);
+        }
+        String report =
+                """
+                count-consumer benchmark, %d events per throughput run, %d runs, medians:
+                  uniform (1000 posts): %.0f events/s  runs=%s
+                  hot (1 post):         %.0f events/s  runs=%s
+                  burst of 2000 events over 50 posts, last event acked -> all counts correct:
+                    PostgreSQL %d ms runs=%s, Redis %d ms runs=%s
+                  single like, acked -> correct: PostgreSQL %d ms runs=%s, Redis %d ms runs=%s
+                """
+                        .formatted(
+                                EVENTS,
+                                RUNS,
+                                median(uniform),
+                                rounded(uniform),
+                                median(hot),
+                                rounded(hot),
+                                medianLong(pgLag),
+                                pgLag,
+                                medianLong(redisLag),
+                                redisLag,
+                                medianLong(singlePg),
+                                singlePg,
+                                medianLong(singleRedis),
+                                singleRedis);
+        System.out.println(report);
+        Files.writeString(
+                Path.of("target", "benchmark.txt"), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private void warmUp() {
+        String prefix = "warm-" + UUID.randomUUID().toString().substring(0, 8);
+        List<LikeEvent> events = events(prefix, 10, 2_000);
+        publish(events);
+        waitForTotal(prefix, events.size());
+    }
+
+    /** Pre-loads the events while the consumer is paused, then times it from resume until all are counted. */
+    private double eventsPerSecond(int posts) throws Exception {
+        String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        List<LikeEvent> events = events(prefix, posts, EVENTS);
+        var container = listeners.getListenerContainer("count-consumer");
+        container.pause();
+        try {
+            publish(events);
+        } finally {
+            container.resume();
+        }
+        long start = System.nanoTime();
+        waitForTotal(prefix, events.size());
+        return events.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Publishes a burst with the consumer running; ms from the last ack to correct counts in PostgreSQL and Redis. */
+    private long[] freshness(int count, int posts) {
+        String prefix = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        List<LikeEvent> events = events(prefix, posts, count);
+        publish(events);
+        long acked = System.nanoTime();
+        waitForTotal(prefix, count);
+        long pg = System.nanoTime();
+        long perPost = count / posts;
+        for (int p = 0; p < posts; p++) {
+            String key = "post:" + prefix + "-" + p + ":like_count";
+            while (!String.valueOf(perPost).equals(redis.opsForValue().get(key))) {
+                Thread.onSpinWait();
+            }
+        }
+        long cached = System.nanoTime();
+        return new long[] {(pg - acked) / 1_000_000, (cached - acked) / 1_000_000};
+    }
+
+    private static List<LikeEvent> events(String prefix, int posts, int count) {
+        List<LikeEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(event(LikeEventType.LIKED, prefix + "-" + (i % posts), "user" + i));
+        }
+        return events;
+    }
+
+    private static void waitForTotal(String prefix, long expected) {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (true) {
+            Long total = queryLong(
+                    "SELECT coalesce(sum(like_count), 0)::bigint FROM counts.post_counts WHERE post_id LIKE ?",
+                    prefix + "-%");
+            if (total != null && total == expected) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("counted in time").isLessThan(deadline);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static long medianLong(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static List<Long> rounded(List<Double> values) {
+        return values.stream().map(Math::round).toList();
+    }
+}
