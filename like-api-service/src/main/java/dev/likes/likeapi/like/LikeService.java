@@ -5,6 +5,7 @@ import dev.likes.events.LikeEventType;
 import dev.likes.likeapi.outbox.Outbox;
 import dev.likes.likeapi.post.PostOwners;
 import dev.likes.likeapi.web.Traces;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +25,14 @@ class LikeService {
     private final PostOwners owners;
     private final Outbox outbox;
     private final Traces traces;
+    private final MeterRegistry meters;
 
-    LikeService(LikeRepository likes, PostOwners owners, Outbox outbox, Traces traces) {
+    LikeService(LikeRepository likes, PostOwners owners, Outbox outbox, Traces traces, MeterRegistry meters) {
         this.likes = likes;
         this.owners = owners;
         this.outbox = outbox;
         this.traces = traces;
+        this.meters = meters;
     }
 
     @Transactional
@@ -39,7 +42,7 @@ class LikeService {
         if (changed) {
             emit(LikeEventType.LIKED, postId, ownerId, userId);
         }
-        return result(postId, true, changed);
+        return result("like", postId, true, changed);
     }
 
     @Transactional
@@ -49,7 +52,7 @@ class LikeService {
         if (changed) {
             emit(LikeEventType.UNLIKED, postId, ownerId, userId);
         }
-        return result(postId, false, changed);
+        return result("unlike", postId, false, changed);
     }
 
     @Transactional
@@ -57,14 +60,14 @@ class LikeService {
         String ownerId = owners.ownerOf(postId);
         if (likes.delete(postId, userId)) {
             emit(LikeEventType.UNLIKED, postId, ownerId, userId);
-            return result(postId, false, true);
+            return result("toggle", postId, false, true);
         }
         // Not liked a moment ago; if a concurrent request liked it meanwhile, it is liked now either way.
         boolean changed = likes.insert(postId, userId);
         if (changed) {
             emit(LikeEventType.LIKED, postId, ownerId, userId);
         }
-        return result(postId, true, changed);
+        return result("toggle", postId, true, changed);
     }
 
     private void emit(LikeEventType type, String postId, String ownerId, String userId) {
@@ -77,7 +80,9 @@ class LikeService {
                 .log("like state changed");
     }
 
-    private LikeResult result(String postId, boolean liked, boolean changed) {
+    private LikeResult result(String op, String postId, boolean liked, boolean changed) {
+        meters.counter("likes.api.requests", "op", op, "result", changed ? "changed" : "unchanged")
+                .increment();
         return new LikeResult(postId, liked, changed, traces.currentTraceIdOrNull());
     }
 }

@@ -2,10 +2,16 @@ package dev.likes.likeapi.outbox;
 
 import dev.likes.events.EventHeaders;
 import dev.likes.events.LikeEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -42,6 +48,9 @@ class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
+    private final Tracer tracer;
+    private final Propagator propagator;
+    private final Counter published;
     private final Semaphore wakeUps = new Semaphore(0);
 
     private volatile boolean running;
@@ -51,11 +60,19 @@ class OutboxRelay implements SmartLifecycle {
             JdbcClient jdbc,
             TransactionTemplate transaction,
             KafkaTemplate<String, byte[]> kafka,
-            OutboxProperties properties) {
+            OutboxProperties properties,
+            Tracer tracer,
+            Propagator propagator,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.properties = properties;
+        this.tracer = tracer;
+        this.propagator = propagator;
+        this.published = Counter.builder("likes.outbox.published")
+                .description("Outbox rows the broker acknowledged")
+                .register(meters);
     }
 
     /** Asks the relay to look for rows now. Cheap; called after every commit that wrote a row. */
@@ -107,7 +124,7 @@ class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             try {
-                futures.add(kafka.send(toRecord(row)));
+                futures.add(sendInTraceOf(row));
             } catch (RuntimeException e) {
                 // The producer refused at once (no metadata within max.block.ms): the broker is unreachable.
                 futures.add(CompletableFuture.failedFuture(e));
@@ -139,7 +156,27 @@ class OutboxRelay implements SmartLifecycle {
                     .addKeyValue("cause", rootMessage(firstFailure))
                     .log("outbox relay could not publish; rows stay unsent and will be retried");
         }
+        published.increment(acknowledged.size());
         return acknowledged;
+    }
+
+    /**
+     * Sends the row as a continuation of the request that wrote it: the Kafka send observation then carries the
+     * request's trace id in its {@code traceparent} header to every consumer.
+     */
+    private CompletableFuture<SendResult<String, byte[]>> sendInTraceOf(OutboxRow row) {
+        if (row.traceParent() == null) {
+            return kafka.send(toRecord(row));
+        }
+        Span span = propagator
+                .extract(Map.of("traceparent", row.traceParent()), Map::get)
+                .name("outbox publish")
+                .start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return kafka.send(toRecord(row));
+        } finally {
+            span.end();
+        }
     }
 
     private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {

@@ -25,9 +25,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final Traces traces;
+    private final Rejections rejections;
 
-    ProblemDetailsAdvice(Traces traces) {
+    ProblemDetailsAdvice(Traces traces, Rejections rejections) {
         this.traces = traces;
+        this.rejections = rejections;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -35,6 +37,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setType(URI.create("urn:likes:problem:" + e.problemType()));
         problem.setTitle(e.title());
+        rejections.count(e.problemType());
         return withTraceId(problem);
     }
 

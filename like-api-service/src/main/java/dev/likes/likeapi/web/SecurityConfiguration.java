@@ -28,7 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Traces traces) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Traces traces, Rejections rejections)
+            throws Exception {
         return http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/like/count/**", "/posts/**")
@@ -50,7 +51,8 @@ class SecurityConfiguration {
                                 "urn:likes:problem:unauthorized",
                                 "Unauthorized",
                                 "A valid bearer token is required",
-                                traces))
+                                traces,
+                                rejections))
                         .accessDeniedHandler((request, response, e) -> writeProblem(
                                 response,
                                 json,
@@ -58,7 +60,8 @@ class SecurityConfiguration {
                                 "urn:likes:problem:forbidden",
                                 "Forbidden",
                                 "Not allowed",
-                                traces)))
+                                traces,
+                                rejections)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> writeProblem(
                         response,
                         json,
@@ -66,7 +69,8 @@ class SecurityConfiguration {
                         "urn:likes:problem:unauthorized",
                         "Unauthorized",
                         "A valid bearer token is required",
-                        traces)))
+                        traces,
+                        rejections)))
                 .build();
     }
 
@@ -85,8 +89,10 @@ class SecurityConfiguration {
             String type,
             String title,
             String detail,
-            Traces traces)
+            Traces traces,
+            Rejections rejections)
             throws IOException {
+        rejections.count(type.substring(type.lastIndexOf(':') + 1));
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(type));
         problem.setTitle(title);
