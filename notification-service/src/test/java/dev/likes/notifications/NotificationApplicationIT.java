@@ -2,16 +2,10 @@ package dev.likes.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.likes.testsupport.LikesIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 
-@LikesIntegrationTest
-class NotificationApplicationIT {
-
-    @Autowired
-    TestRestTemplate http;
+class NotificationApplicationIT extends NotificationIntegrationSupport {
 
     @Test
     void startsAndReportsHealthy() {
@@ -19,5 +13,17 @@ class NotificationApplicationIT {
 
         assertThat(health.getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(health.getBody()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void exposesTheAgreedMetricsPublicly() {
+        var prometheus = http.getForEntity("/actuator/prometheus", String.class);
+
+        assertThat(prometheus.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(prometheus.getBody())
+                .contains("likes_notifications_stored_total{")
+                .contains("likes_push_sent_total{")
+                .contains("likes_push_tokens_removed_total")
+                .contains("resilience4j_circuitbreaker_state{");
     }
 }

@@ -1,0 +1,127 @@
+package dev.likes.notifications;
+
+import dev.likes.events.EventHeaders;
+import dev.likes.events.LikeEvent;
+import dev.likes.events.LikeEventJson;
+import dev.likes.events.LikeEventType;
+import dev.likes.notifications.push.FcmStandIn;
+import dev.likes.testsupport.JwtTokens;
+import dev.likes.testsupport.LikesInfrastructure;
+import dev.likes.testsupport.LikesIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every integration test of this module extends this, so they share ONE Spring context: a second context would join
+ * the same consumer groups and take partitions (and events) away from the first. Push goes to one FCM stand-in for
+ * the whole JVM through the real firebase-admin SDK.
+ */
+@LikesIntegrationTest
+@AutoConfigureObservability // Boot turns metrics export off in tests; the metric names are part of the contract
+public abstract class NotificationIntegrationSupport {
+
+    protected static final FcmStandIn FCM = FcmStandIn.start();
+    private static final Path SERVICE_ACCOUNT =
+            FCM.writeServiceAccount(Path.of(System.getProperty("java.io.tmpdir")), "likes-it");
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void pushThroughTheStandIn(DynamicPropertyRegistry registry) {
+        registry.add("likes.push.service-account-path", SERVICE_ACCOUNT::toString);
+        registry.add("likes.push.fcm-url", () -> FCM.url().toString());
+        registry.add("resilience4j.retry.instances.fcm.wait-duration", () -> "20ms");
+    }
+
+    protected static String randomId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    protected static LikeEvent like(String postId, String ownerId, String actorId) {
+        return LikeEvent.of(LikeEventType.LIKED, postId, ownerId, actorId, Instant.now(), null);
+    }
+
+    protected static LikeEvent unlike(String postId, String ownerId, String actorId) {
+        return LikeEvent.of(LikeEventType.UNLIKED, postId, ownerId, actorId, Instant.now(), null);
+    }
+
+    /** Publishes as the orchestrator does: key = postId, the id headers, the JSON body; waits for the broker. */
+    protected static void publish(String topic, LikeEvent event) {
+        var record = new ProducerRecord<>(topic, event.postId(), LikeEventJson.toBytes(event));
+        record.headers()
+                .add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8))
+                .add(EventHeaders.EVENT_TYPE, event.type().name().getBytes(StandardCharsets.UTF_8))
+                .add(
+                        EventHeaders.SCHEMA_VERSION,
+                        String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(record).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publish failed", e);
+        }
+    }
+
+    private static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            LikesInfrastructure.get().kafkaBootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all",
+                            ProducerConfig.LINGER_MS_CONFIG,
+                            5),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @AfterAll
+    static void flushProducer() {
+        if (producer != null) {
+            producer.flush();
+        }
+    }
+
+    protected static HttpEntity<Object> as(String userId) {
+        return as(userId, null);
+    }
+
+    protected static HttpEntity<Object> as(String userId, Object body) {
+        var headers = new HttpHeaders();
+        headers.setBearerAuth(JwtTokens.forUser(userId));
+        if (body != null) {
+            headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
+        }
+        return new HttpEntity<>(body, headers);
+    }
+}
