@@ -1,88 +1,97 @@
 package dev.likes.likeapi.like;
 
-import dev.likes.events.LikeEvent;
-import dev.likes.events.LikeEventType;
-import dev.likes.likeapi.outbox.Outbox;
+import dev.likes.likeapi.like.LikeWriter.Command;
+import dev.likes.likeapi.like.LikeWriter.Op;
+import dev.likes.likeapi.like.LikeWriter.Outcome;
 import dev.likes.likeapi.post.PostOwners;
+import dev.likes.likeapi.web.ApiProblem;
 import dev.likes.likeapi.web.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Likes, unlikes and toggles. Each writes the state change and, only if the state really changed, its outbox row in
- * one transaction, and answers without waiting for Kafka.
+ * one transaction (shared with concurrent likes, see {@link LikeWriter}), and answers after the commit without
+ * waiting for Kafka.
  */
 @Service
 class LikeService {
 
     private static final Logger log = LoggerFactory.getLogger(LikeService.class);
 
-    private final LikeRepository likes;
+    private final LikeWriter writer;
     private final PostOwners owners;
-    private final Outbox outbox;
     private final Traces traces;
     private final MeterRegistry meters;
+    private final LikeWriterProperties properties;
 
-    LikeService(LikeRepository likes, PostOwners owners, Outbox outbox, Traces traces, MeterRegistry meters) {
-        this.likes = likes;
+    LikeService(
+            LikeWriter writer,
+            PostOwners owners,
+            Traces traces,
+            MeterRegistry meters,
+            LikeWriterProperties properties) {
+        this.writer = writer;
         this.owners = owners;
-        this.outbox = outbox;
         this.traces = traces;
         this.meters = meters;
+        this.properties = properties;
     }
 
-    @Transactional
-    public LikeResult like(String postId, String userId) {
-        String ownerId = owners.ownerOf(postId);
-        boolean changed = likes.insert(postId, userId);
-        if (changed) {
-            emit(LikeEventType.LIKED, postId, ownerId, userId);
+    LikeResult like(String postId, String userId) {
+        return write(Op.LIKE, postId, userId);
+    }
+
+    LikeResult unlike(String postId, String userId) {
+        return write(Op.UNLIKE, postId, userId);
+    }
+
+    LikeResult toggle(String postId, String userId) {
+        return write(Op.TOGGLE, postId, userId);
+    }
+
+    private LikeResult write(Op op, String postId, String userId) {
+        String ownerId = owners.ownerOf(postId); // 404 before anything is queued
+        String traceId = traces.currentTraceIdOrNull();
+        Outcome outcome = await(
+                writer.submit(new Command(op, postId, userId, ownerId, traceId, traces.currentTraceParentOrNull())));
+        if (outcome.event() != null) {
+            log.atInfo()
+                    .addKeyValue("postId", postId)
+                    .addKeyValue("type", outcome.event().type())
+                    .addKeyValue("eventId", outcome.event().eventId())
+                    .log("like state changed");
         }
-        return result("like", postId, true, changed);
-    }
-
-    @Transactional
-    public LikeResult unlike(String postId, String userId) {
-        String ownerId = owners.ownerOf(postId);
-        boolean changed = likes.delete(postId, userId);
-        if (changed) {
-            emit(LikeEventType.UNLIKED, postId, ownerId, userId);
-        }
-        return result("unlike", postId, false, changed);
-    }
-
-    @Transactional
-    public LikeResult toggle(String postId, String userId) {
-        String ownerId = owners.ownerOf(postId);
-        if (likes.delete(postId, userId)) {
-            emit(LikeEventType.UNLIKED, postId, ownerId, userId);
-            return result("toggle", postId, false, true);
-        }
-        // Not liked a moment ago; if a concurrent request liked it meanwhile, it is liked now either way.
-        boolean changed = likes.insert(postId, userId);
-        if (changed) {
-            emit(LikeEventType.LIKED, postId, ownerId, userId);
-        }
-        return result("toggle", postId, true, changed);
-    }
-
-    private void emit(LikeEventType type, String postId, String ownerId, String userId) {
-        LikeEvent event = LikeEvent.of(type, postId, ownerId, userId, Instant.now(), traces.currentTraceIdOrNull());
-        outbox.append(event, traces.currentTraceParentOrNull());
-        log.atInfo()
-                .addKeyValue("postId", postId)
-                .addKeyValue("type", type)
-                .addKeyValue("eventId", event.eventId())
-                .log("like state changed");
-    }
-
-    private LikeResult result(String op, String postId, boolean liked, boolean changed) {
-        meters.counter("likes.api.requests", "op", op, "result", changed ? "changed" : "unchanged")
+        meters.counter(
+                        "likes.api.requests",
+                        "op",
+                        op.name().toLowerCase(Locale.ROOT),
+                        "result",
+                        outcome.changed() ? "changed" : "unchanged")
                 .increment();
-        return new LikeResult(postId, liked, changed, traces.currentTraceIdOrNull());
+        return new LikeResult(postId, outcome.liked(), outcome.changed(), traceId);
+    }
+
+    private Outcome await(java.util.concurrent.CompletableFuture<Outcome> done) {
+        try {
+            return done.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiProblem problem) {
+                throw problem;
+            }
+            throw new LikesUnavailable("The like could not be stored now; retry");
+        } catch (TimeoutException e) {
+            // The batch may still commit; a retry is harmless because a like is idempotent.
+            throw new LikesUnavailable("The like was not confirmed in time; retry");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LikesUnavailable("Interrupted; retry");
+        }
     }
 }
