@@ -156,6 +156,47 @@ class LikeFlowIT {
     }
 
     @Test
+    void concurrentMixedTrafficEmitsExactlyOneEventPerRealChange() throws Exception {
+        List<String> posts = List.of(api.newPost("owner"), api.newPost("owner"), api.newPost("owner"));
+        var random = new java.util.Random(42);
+        List<Callable<ResponseEntity<Map>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String postId = posts.get(random.nextInt(posts.size()));
+            String userId = "u" + random.nextInt(15); // few users: the same user and post collide often
+            int op = random.nextInt(3);
+            calls.add(() -> switch (op) {
+                case 0 -> api.like(postId, userId);
+                case 1 -> api.unlike(postId, userId);
+                default -> api.toggle(postId, userId);
+            });
+        }
+
+        var pool = Executors.newFixedThreadPool(16);
+        long changes = 0;
+        try {
+            for (var answer : pool.invokeAll(calls)) {
+                assertThat(answer.get().getStatusCode().value()).isEqualTo(200);
+                changes += Boolean.TRUE.equals(answer.get().getBody().get("changed")) ? 1 : 0;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        long expectedChanges = changes;
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.poll(r -> posts.contains(r.key())).size() >= expectedChanges);
+        assertNoMoreThan(posts.get(0), (int)
+                events.poll(r -> posts.get(0).equals(r.key())).size());
+        assertThat(events.poll(r -> posts.contains(r.key()))).hasSize((int) expectedChanges);
+        for (String postId : posts) {
+            long net = events.poll(r -> postId.equals(r.key())).stream()
+                    .mapToLong(r -> LikeEventJson.fromBytes(r.value()).countDelta())
+                    .sum();
+            assertThat(likeRows(postId)).as("rows of %s", postId).isEqualTo(net);
+        }
+    }
+
+    @Test
     void sentRowsAreMarkedSent() {
         String postId = api.newPost("owner");
         api.like(postId, "gina");
