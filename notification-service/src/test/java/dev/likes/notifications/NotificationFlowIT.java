@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.likes.events.LikeEvent;
 import dev.likes.events.Topics;
+import dev.likes.testsupport.KafkaTestConsumer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,26 @@ class NotificationFlowIT extends NotificationIntegrationSupport {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("alice", 1, true),
                         org.assertj.core.groups.Tuple.tuple("bob", 1, false)));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDlqAndTheEventsBehindItAreStored() {
+        String owner = randomId("owner");
+        String post = randomId("post");
+        byte[] garbage = ("not json " + post).getBytes(StandardCharsets.UTF_8);
+        LikeEvent behind = like(post, owner, "dave");
+
+        try (var dlq = KafkaTestConsumer.of(Topics.dlqOf(Topics.NOTIFY_OWNER))) {
+            publishRaw(Topics.NOTIFY_OWNER, post, garbage);
+            publish(Topics.NOTIFY_OWNER, behind);
+
+            await().atMost(ASYNC).until(() -> processed(behind));
+            assertThat(rowsOf(owner, post)).singleElement().satisfies(row -> assertThat(row.actorId())
+                    .isEqualTo("dave"));
+            await().atMost(ASYNC).untilAsserted(() -> assertThat(dlq.poll(record -> post.equals(record.key())))
+                    .singleElement()
+                    .satisfies(record -> assertThat(record.value()).isEqualTo(garbage)));
+        }
     }
 
     @Test

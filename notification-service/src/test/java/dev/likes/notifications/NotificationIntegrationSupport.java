@@ -89,6 +89,18 @@ public abstract class NotificationIntegrationSupport {
         }
     }
 
+    /** Publishes bytes that are not a LikeEvent, as a broken producer would. */
+    protected static void publishRaw(String topic, String key, byte[] value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publish failed", e);
+        }
+    }
+
     private static synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(

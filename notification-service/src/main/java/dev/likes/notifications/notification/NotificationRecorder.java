@@ -4,12 +4,14 @@ import dev.likes.events.LikeEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns owner-notification events into entries, exactly once per like. Two keys make redelivery harmless: the
@@ -32,12 +34,14 @@ class NotificationRecorder {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Counter single;
     private final Counter grouped;
     private final Counter retracted;
 
-    NotificationRecorder(JdbcClient jdbc, MeterRegistry meters) {
+    NotificationRecorder(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.single = stored(meters, "single");
         this.grouped = stored(meters, "grouped");
         this.retracted = stored(meters, "retracted");
@@ -50,8 +54,56 @@ class NotificationRecorder {
                 .register(meters);
     }
 
-    @Transactional
+    /**
+     * Applies a batch in ONE transaction: one commit (one WAL flush) for hundreds of events is what lets a viral
+     * post's likes keep up. If event {@code i} fails, the batch is rolled back, events before it are applied again in
+     * a fresh transaction (deterministic: same keys, same result) and the failure names {@code i}, so the container
+     * commits up to it and retries or dead-letters exactly that record.
+     */
+    List<Outcome> recordAll(List<LikeEvent> events) {
+        try {
+            return counted(transactions.execute(status -> applyAll(events)));
+        } catch (EventFailed failed) {
+            var before = events.subList(0, failed.index);
+            counted(transactions.execute(status -> applyAll(before)));
+            throw failed;
+        }
+    }
+
+    /** One event in its own transaction. */
     Outcome record(LikeEvent event) {
+        return recordAll(List.of(event)).get(0);
+    }
+
+    private List<Outcome> applyAll(List<LikeEvent> events) {
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                outcomes.add(apply(events.get(i)));
+            } catch (RuntimeException e) {
+                throw new EventFailed(i, e);
+            }
+        }
+        return outcomes;
+    }
+
+    private List<Outcome> counted(List<Outcome> outcomes) {
+        for (Outcome outcome : outcomes) {
+            switch (outcome) {
+                case SINGLE -> single.increment();
+                case GROUPED -> grouped.increment();
+                case RETRACTED -> retracted.increment();
+                default -> {}
+            }
+        }
+        return outcomes;
+    }
+
+    private Outcome apply(LikeEvent event) {
+        if (event == null) {
+            // A record that could not be deserialized: retrying cannot fix it.
+            throw new IllegalArgumentException("not a LikeEvent");
+        }
         if (event.postOwnerId() == null || event.isSelfLike()) {
             // The orchestrator filters these; a stray one still must not notify anybody.
             return Outcome.IGNORED;
@@ -70,18 +122,23 @@ class NotificationRecorder {
                     case LIKED -> liked(event);
                     case UNLIKED -> unliked(event);
                 };
-        switch (outcome) {
-            case SINGLE -> single.increment();
-            case GROUPED -> grouped.increment();
-            case RETRACTED -> retracted.increment();
-            default -> {}
-        }
         log.atDebug()
                 .addKeyValue("eventId", event.eventId())
                 .addKeyValue("postId", event.postId())
                 .addKeyValue("outcome", outcome)
                 .log("notification event applied");
         return outcome;
+    }
+
+    /** The event at {@code index} of a batch failed; carries the cause for the container's error handler. */
+    static final class EventFailed extends RuntimeException {
+
+        final int index;
+
+        EventFailed(int index, RuntimeException cause) {
+            super("event " + index + " of the batch failed: " + cause.getMessage(), cause);
+            this.index = index;
+        }
     }
 
     private Outcome liked(LikeEvent event) {
