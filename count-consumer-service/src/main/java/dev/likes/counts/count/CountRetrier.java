@@ -84,22 +84,22 @@ class CountRetrier {
     }
 
     private void retry(UUID eventId) {
-        Optional<Map<String, Long>> counted;
+        Optional<Retried> counted;
         try {
             counted = transaction.execute(status -> store.lockOpen(eventId).map(event -> {
                 var counts = store.addToCounts(new TreeMap<>(Map.of(event.postId(), (long) event.delta())));
                 store.move(eventId, event.status(), CountStatus.SUCCESS, event.retryCount() + 1, null, null);
-                metrics.applied(event.type(), 1);
-                return counts;
+                return new Retried(event, counts);
             }));
         } catch (RuntimeException failure) {
             recordFailure(eventId, failure);
             return;
         }
         if (counted != null && counted.isPresent()) {
+            metrics.applied(counted.get().event().type(), 1);
             metrics.postUpdates(1);
             metrics.entered(CountStatus.SUCCESS, 1);
-            cache.write(counted.get());
+            cache.write(counted.get().counts());
             log.atInfo().addKeyValue("eventId", eventId).log("parked event counted on retry");
         }
     }
@@ -152,4 +152,6 @@ class CountRetrier {
         }
         return root.getClass().getName();
     }
+
+    private record Retried(OpenEvent event, Map<String, Long> counts) {}
 }
