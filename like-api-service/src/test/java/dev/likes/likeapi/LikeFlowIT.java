@@ -74,6 +74,9 @@ class LikeFlowIT {
         assertThat(header(record, EventHeaders.EVENT_ID))
                 .isEqualTo(event.eventId().toString());
         assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("LIKED");
+        // The request's trace continues through the outbox into Kafka: consumers log under the same trace id.
+        assertThat(header(record, "traceparent"))
+                .contains("-" + answer.getBody().get("traceId") + "-");
     }
 
     @Test
