@@ -35,9 +35,14 @@ final class Levels {
         return new Levels(new double[] {rate}, durationMillis);
     }
 
+    /** Called as each write is sent: the first one marks the start of level 0. */
+    void sent(long millis) {
+        if (startMillis.get() == 0) {
+            startMillis.compareAndSet(0, millis);
+        }
+    }
+
     void record(long requestStartMillis, long nanos, boolean success) {
-        // Levels count from the first write, which is when injection started.
-        startMillis.compareAndSet(0, requestStartMillis);
         long sinceStart = requestStartMillis - startMillis.get();
         int level = (int) Math.min(offeredRates.length - 1, Math.max(0, sinceStart / levelMillis));
         if (success) {
