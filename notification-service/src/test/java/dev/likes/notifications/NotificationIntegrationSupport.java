@@ -56,6 +56,8 @@ public abstract class NotificationIntegrationSupport {
         registry.add("likes.push.service-account-path", SERVICE_ACCOUNT::toString);
         registry.add("likes.push.fcm-url", () -> FCM.url().toString());
         registry.add("resilience4j.retry.instances.fcm.wait-duration", () -> "20ms");
+        // The machine's PostgreSQL is shared by every build running at once: take few connections.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
     }
 
     protected static String randomId(String prefix) {

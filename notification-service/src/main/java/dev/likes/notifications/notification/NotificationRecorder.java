@@ -70,11 +70,6 @@ class NotificationRecorder {
         }
     }
 
-    /** One event in its own transaction. */
-    Outcome record(LikeEvent event) {
-        return recordAll(List.of(event)).get(0);
-    }
-
     private List<Outcome> applyAll(List<LikeEvent> events) {
         List<Outcome> outcomes = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {

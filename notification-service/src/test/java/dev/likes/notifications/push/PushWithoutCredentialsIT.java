@@ -30,9 +30,12 @@ class PushWithoutCredentialsIT {
     void pushIsOffWithOneWarningAndEverythingElseWorks(CapturedOutput output) throws Exception {
         try (var context = new SpringApplicationBuilder(NotificationApplication.class)
                 .initializers(new LikesInfrastructureInitializer())
-                .properties(
-                        "server.port=0", "spring.kafka.listener.auto-startup=false", "likes.push.service-account-path=")
-                .run()) {
+                .run(
+                        // Arguments, not default properties: they must beat application.yml and the environment.
+                        "--server.port=0",
+                        "--spring.kafka.listener.auto-startup=false",
+                        "--likes.push.service-account-path=",
+                        "--spring.datasource.hikari.maximum-pool-size=2")) {
             assertThat(context.getBean(PushSender.class).enabled()).isFalse();
             var liked = LikeEvent.of(LikeEventType.LIKED, "p-off", "owner-off", "alice", Instant.now(), null);
             assertThat(context.getBean(PushDispatcher.class).dispatch(liked))

@@ -1,0 +1,2 @@
+/** Readiness: this service takes work only while the Kafka broker it consumes from answers. */
+package dev.likes.notifications.health;
