@@ -216,12 +216,13 @@ abstract class BenchSimulation extends Simulation {
         } else {
             s.append(String.format(
                     Locale.ROOT,
-                    " like_rows=%d correct=%s time_to_correct_ms=%d time_to_drain_ms=%d unsent=%d lag=%d wrong_posts=%d lost_events=%d"
+                    " like_rows=%d correct=%s time_to_correct_ms=%d time_to_drain_ms=%d api_check_ms=%d unsent=%d lag=%d wrong_posts=%d lost_events=%d"
                             + " api_checked=%d",
                     r.likeRows(),
                     r.correct(),
                     r.timeToCorrectMillis(),
                     r.timeToDrainMillis(),
+                    r.apiCheckMillis(),
                     r.unsent(),
                     r.lag(),
                     r.wrongPosts(),

@@ -69,6 +69,7 @@ final class Correctness {
      * @param correct whether every check held in time
      * @param timeToCorrectMillis from the last accepted write to all checks holding; -1 if they never did
      * @param timeToDrainMillis from the last accepted write to the SQL checks holding (before the API reads)
+     * @param apiCheckMillis how long reading the sampled counts through the API took (the checker's cost)
      * @param likeRows like rows of the run's posts at the end
      * @param unsent outbox rows of the run's posts not yet sent at the end
      * @param lag the count consumer's lag on the topic at the end (-1: could not be read)
@@ -81,6 +82,7 @@ final class Correctness {
             boolean correct,
             long timeToCorrectMillis,
             long timeToDrainMillis,
+            long apiCheckMillis,
             long likeRows,
             long unsent,
             long lag,
@@ -136,11 +138,13 @@ final class Correctness {
                         // When the API agreed on its first pass, it already agreed when the SQL state became right
                         // (the consumer refreshes Redis right after committing the batch): the pass's own duration
                         // is the checker's, not the pipeline's. Otherwise the clock stops at the end of this pass.
-                        long correctAt = firstApiPass ? drainedAt : System.currentTimeMillis();
+                        long now = System.currentTimeMillis();
+                        long correctAt = firstApiPass ? drainedAt : now;
                         return new Result(
                                 true,
                                 correctAt - lastWriteAtMillis,
                                 drainedAt - lastWriteAtMillis,
+                                now - drainedAt,
                                 likeRows(states),
                                 unsent,
                                 lag,
@@ -196,7 +200,17 @@ final class Correctness {
             detail = "not drained (unsent=" + unsent + ", lag=" + lag + ") " + detail;
         }
         return new Result(
-                false, -1, -1, likeRows(states), unsent, lag, wrong.size(), lost, apiVerified.size(), detail.trim());
+                false,
+                -1,
+                -1,
+                -1,
+                likeRows(states),
+                unsent,
+                lag,
+                wrong.size(),
+                lost,
+                apiVerified.size(),
+                detail.trim());
     }
 
     private static boolean sqlCorrect(PostState s) {

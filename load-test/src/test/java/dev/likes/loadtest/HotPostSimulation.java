@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /** Hot post: every write likes the same post (a celebrity's), each from the next of a million users. */
 public class HotPostSimulation extends BenchSimulation {
@@ -16,11 +15,10 @@ public class HotPostSimulation extends BenchSimulation {
     public HotPostSimulation() {
         super("hot-post", 1, 1_000_000, true);
         String hot = posts.get(0);
-        Iterator<Map<String, Object>> feeder = Stream.generate(() -> {
-                    int user = (int) (nextUser.getAndIncrement() % tokens.users());
-                    return Map.<String, Object>of("postId", hot, "auth", tokens.bearer(user));
-                })
-                .iterator();
+        Iterator<Map<String, Object>> feeder = Feeders.endless(() -> {
+            int user = (int) (nextUser.getAndIncrement() % tokens.users());
+            return Map.<String, Object>of("postId", hot, "auth", tokens.bearer(user));
+        });
         setUp(openOrClosed("hot-post", feed(feeder).exec(write(like()))))
                 .protocols(protocol())
                 .maxDuration(config.duration().plus(Duration.ofSeconds(30)));

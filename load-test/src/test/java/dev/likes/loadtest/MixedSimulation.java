@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * Mixed: each virtual user (arriving at {@code -Drate}/s) likes a random post as a random user, then reads the count
@@ -22,15 +21,14 @@ public class MixedSimulation extends BenchSimulation {
 
     public MixedSimulation() {
         super("mixed", 200, 20_000, true);
-        Iterator<Map<String, Object>> feeder = Stream.generate(() -> {
-                    var random = ThreadLocalRandom.current();
-                    return Map.<String, Object>of(
-                            "postId",
-                            posts.get(random.nextInt(posts.size())),
-                            "auth",
-                            tokens.bearer(random.nextInt(tokens.users())));
-                })
-                .iterator();
+        Iterator<Map<String, Object>> feeder = Feeders.endless(() -> {
+            var random = ThreadLocalRandom.current();
+            return Map.<String, Object>of(
+                    "postId",
+                    posts.get(random.nextInt(posts.size())),
+                    "auth",
+                    tokens.bearer(random.nextInt(tokens.users())));
+        });
         int n = config.readsPerWrite();
         ChainBuilder body = feed(feeder)
                 .exec(write(like()))

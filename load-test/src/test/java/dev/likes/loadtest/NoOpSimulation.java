@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * The HTTP ceiling: {@code POST /benchmark/noop/{postId}} with the same tokens, connection pool and injection as a
@@ -19,15 +18,11 @@ public class NoOpSimulation extends BenchSimulation {
 
     public NoOpSimulation() {
         super("noop", 1, 10_000, false);
-        Iterator<Map<String, Object>> feeder = Stream.generate(() -> {
-                    var random = ThreadLocalRandom.current();
-                    return Map.<String, Object>of(
-                            "postId",
-                            "noop" + random.nextInt(1000),
-                            "auth",
-                            tokens.bearer(random.nextInt(tokens.users())));
-                })
-                .iterator();
+        Iterator<Map<String, Object>> feeder = Feeders.endless(() -> {
+            var random = ThreadLocalRandom.current();
+            return Map.<String, Object>of(
+                    "postId", "noop" + random.nextInt(1000), "auth", tokens.bearer(random.nextInt(tokens.users())));
+        });
         setUp(openOrClosed(
                         "noop",
                         feed(feeder)

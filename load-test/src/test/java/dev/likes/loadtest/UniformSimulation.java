@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Uniform: each write likes a random post of the run ({@code -Dposts}, default 2,000) as the next of a million users
@@ -34,11 +33,10 @@ public class UniformSimulation extends BenchSimulation {
 
     /** Users in sequence, so a (post, user) pair repeats only after {@code users} writes. */
     Iterator<Map<String, Object>> randomPostNextUser() {
-        return Stream.generate(() -> {
-                    int user = (int) (nextUser.getAndIncrement() % tokens.users());
-                    String post = posts.get(ThreadLocalRandom.current().nextInt(posts.size()));
-                    return Map.<String, Object>of("postId", post, "auth", tokens.bearer(user));
-                })
-                .iterator();
+        return Feeders.endless(() -> {
+            int user = (int) (nextUser.getAndIncrement() % tokens.users());
+            String post = posts.get(ThreadLocalRandom.current().nextInt(posts.size()));
+            return Map.<String, Object>of("postId", post, "auth", tokens.bearer(user));
+        });
     }
 }
