@@ -51,6 +51,16 @@ class PushWithoutCredentialsIT {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(register.statusCode()).isEqualTo(204);
+            var metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            // The dashboard's panels exist even while push is off.
+            assertThat(metrics.body())
+                    .contains("likes_push_sent_total{")
+                    .contains("result=\"disabled\"")
+                    .contains("resilience4j_circuitbreaker_state{");
         }
         assertThat(output.getAll().lines().filter(line -> line.contains("Push is off")))
                 .hasSize(1);
