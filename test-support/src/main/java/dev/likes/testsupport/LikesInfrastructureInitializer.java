@@ -25,6 +25,9 @@ public class LikesInfrastructureInitializer implements ApplicationContextInitial
                 "spring.datasource.url", infrastructure.jdbcUrl(),
                 "spring.datasource.username", infrastructure.databaseUser(),
                 "spring.datasource.password", infrastructure.databasePassword(),
+                // Several contexts live at once in a test JVM, and PostgreSQL allows 100 connections in all.
+                "spring.datasource.hikari.maximum-pool-size", 8,
+                "spring.datasource.hikari.minimum-idle", 1,
                 "spring.data.redis.host", infrastructure.redisHost(),
                 "spring.data.redis.port", infrastructure.redisPort(),
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
