@@ -57,6 +57,18 @@ public final class CountFixtures {
         awaitAll(sent);
     }
 
+    /** Sends the event as {@link #publish} does, plus a W3C {@code traceparent} header as the relay's tracing adds. */
+    public static void publishTraced(LikeEvent e, String traceparent) {
+        var record =
+                new ProducerRecord<>(dev.likes.events.Topics.LIKE_EVENTS, null, e.postId(), LikeEventJson.toBytes(e));
+        record.headers()
+                .add(EventHeaders.EVENT_ID, utf8(e.eventId().toString()))
+                .add(EventHeaders.EVENT_TYPE, utf8(e.type().name()))
+                .add(EventHeaders.SCHEMA_VERSION, utf8(String.valueOf(e.schemaVersion())))
+                .add("traceparent", utf8(traceparent));
+        awaitAll(List.of(producer().send(record)));
+    }
+
     public static void publishRaw(String key, byte[] value) {
         awaitAll(List.of(producer().send(new ProducerRecord<>(dev.likes.events.Topics.LIKE_EVENTS, key, value))));
     }

@@ -32,12 +32,12 @@ class CountApplier {
      * Counts the events not counted before.
      *
      * @param events distinct eventIds
-     * @return the committed absolute count of every post the events touched
+     * @return the committed absolute count of every post the events touched, and which events were counted now
      * @throws RuntimeException when the transaction failed; nothing was counted then
      */
-    Map<String, Long> count(List<LikeEvent> events) {
+    Counted count(List<LikeEvent> events) {
         if (events.isEmpty()) {
-            return Map.of();
+            return new Counted(Map.of(), Set.of());
         }
         Outcome outcome = transaction.execute(status -> {
             Set<UUID> fresh = store.recordCounted(events);
@@ -50,20 +50,28 @@ class CountApplier {
                     byType.merge(e.type(), 1L, Long::sum);
                 }
             }
-            return new Outcome(store.addToCounts(deltaByPost), byType, fresh.size());
+            return new Outcome(store.addToCounts(deltaByPost), byType, fresh);
         });
         // Meters move only after the commit: a rolled-back batch was never applied.
         byTypeTo(outcome);
-        metrics.duplicates(events.size() - outcome.fresh());
+        metrics.duplicates(events.size() - outcome.fresh().size());
         metrics.postUpdates(outcome.counts().size());
-        metrics.entered(CountStatus.PENDING, outcome.fresh());
-        metrics.entered(CountStatus.SUCCESS, outcome.fresh());
-        return outcome.counts();
+        metrics.entered(CountStatus.PENDING, outcome.fresh().size());
+        metrics.entered(CountStatus.SUCCESS, outcome.fresh().size());
+        return new Counted(outcome.counts(), outcome.fresh());
     }
 
     private void byTypeTo(Outcome outcome) {
         outcome.byType().forEach(metrics::applied);
     }
 
-    private record Outcome(Map<String, Long> counts, Map<LikeEventType, Long> byType, int fresh) {}
+    private record Outcome(Map<String, Long> counts, Map<LikeEventType, Long> byType, Set<UUID> fresh) {}
+
+    /**
+     * What a committed count changed.
+     *
+     * @param counts the absolute count of every post the events touched
+     * @param fresh the eventIds counted now (the others had been counted before)
+     */
+    record Counted(Map<String, Long> counts, Set<UUID> fresh) {}
 }

@@ -8,9 +8,11 @@ import dev.likes.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +47,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * After the commit, the new absolute counts go to Redis in one pipelined round trip; a Redis failure is only logged.
+ * Then each event counted now gets one log line inside its record's trace, so the like's trace id finds it.
  */
 @Component
 class CountConsumer {
@@ -59,14 +62,21 @@ class CountConsumer {
     private final DlqPublisher dlq;
     private final CountCache cache;
     private final CountMetrics metrics;
+    private final RecordTrace traces;
 
     CountConsumer(
-            CountApplier applier, CountRetrier retrier, DlqPublisher dlq, CountCache cache, CountMetrics metrics) {
+            CountApplier applier,
+            CountRetrier retrier,
+            DlqPublisher dlq,
+            CountCache cache,
+            CountMetrics metrics,
+            RecordTrace traces) {
         this.applier = applier;
         this.retrier = retrier;
         this.dlq = dlq;
         this.cache = cache;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     @KafkaListener(id = "count-consumer", topics = Topics.LIKE_EVENTS, batch = "true")
@@ -80,7 +90,11 @@ class CountConsumer {
             try {
                 LikeEvent event = parse(record);
                 var incoming = new IncomingEvent(
-                        event, new String(record.value(), StandardCharsets.UTF_8), record.partition(), record.offset());
+                        event,
+                        new String(record.value(), StandardCharsets.UTF_8),
+                        record.partition(),
+                        record.offset(),
+                        record.headers());
                 if (events.putIfAbsent(event.eventId(), incoming) != null) {
                     duplicatesInBatch++;
                 }
@@ -89,9 +103,16 @@ class CountConsumer {
                 poisonCauses.add(e);
             }
         }
-        Map<String, Long> counts = count(List.copyOf(events.values()));
+        CountApplier.Counted counted = count(List.copyOf(events.values()));
         metrics.duplicates(duplicatesInBatch);
-        cache.write(counts);
+        cache.write(counted.counts());
+        if (log.isInfoEnabled()) {
+            for (IncomingEvent incoming : events.values()) {
+                if (counted.fresh().contains(incoming.event().eventId())) {
+                    traces.within(incoming.headers(), "count like", incoming.event(), CountConsumer::logCounted);
+                }
+            }
+        }
         for (int i = 0; i < poison.size(); i++) {
             ConsumerRecord<String, byte[]> record = poison.get(i);
             // Sent after the commit and before the offsets: if the send fails the batch is redelivered, counts nothing
@@ -105,9 +126,17 @@ class CountConsumer {
         }
     }
 
-    private Map<String, Long> count(List<IncomingEvent> events) {
+    private static void logCounted(LikeEvent event) {
+        log.atInfo()
+                .addKeyValue("postId", event.postId())
+                .addKeyValue("eventId", event.eventId())
+                .addKeyValue("type", event.type())
+                .log("like counted");
+    }
+
+    private CountApplier.Counted count(List<IncomingEvent> events) {
         if (events.isEmpty()) {
-            return Map.of();
+            return new CountApplier.Counted(Map.of(), Set.of());
         }
         try {
             return applier.count(events.stream().map(IncomingEvent::event).toList());
@@ -118,15 +147,18 @@ class CountConsumer {
                     .log("batch could not be counted at once; counting its events one by one");
         }
         Map<String, Long> counts = new HashMap<>();
+        Set<UUID> fresh = new HashSet<>();
         for (IncomingEvent incoming : events) {
             try {
-                counts.putAll(applier.count(List.of(incoming.event())));
+                CountApplier.Counted one = applier.count(List.of(incoming.event()));
+                counts.putAll(one.counts());
+                fresh.addAll(one.fresh());
             } catch (RuntimeException eventFailure) {
                 // Throws when even parking fails: the container then retries the whole batch with backoff.
                 retrier.park(incoming, eventFailure);
             }
         }
-        return counts;
+        return new CountApplier.Counted(counts, fresh);
     }
 
     private static LikeEvent parse(ConsumerRecord<String, byte[]> record) {
