@@ -74,7 +74,15 @@ public abstract class NotificationIntegrationSupport {
 
     /** Publishes as the orchestrator does: key = postId, the id headers, the JSON body; waits for the broker. */
     protected static void publish(String topic, LikeEvent event) {
+        publish(topic, event, null);
+    }
+
+    /** As {@link #publish(String, LikeEvent)}, plus the W3C {@code traceparent} header the orchestrator's tracing adds. */
+    protected static void publish(String topic, LikeEvent event, String traceparent) {
         var record = new ProducerRecord<>(topic, event.postId(), LikeEventJson.toBytes(event));
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         record.headers()
                 .add(EventHeaders.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8))
                 .add(EventHeaders.EVENT_TYPE, event.type().name().getBytes(StandardCharsets.UTF_8))

@@ -59,14 +59,16 @@ class NotificationRecorder {
      * post's likes keep up. If event {@code i} fails, the batch is rolled back, events before it are applied again in
      * a fresh transaction (deterministic: same keys, same result) and the failure names {@code i}, so the container
      * commits up to it and retries or dead-letters exactly that record.
+     *
+     * @return per event, in order, what became of it
+     * @throws EventFailed naming the failed event and carrying the committed outcomes of the events before it
      */
     List<Outcome> recordAll(List<LikeEvent> events) {
         try {
             return counted(transactions.execute(status -> applyAll(events)));
         } catch (EventFailed failed) {
             var before = events.subList(0, failed.index);
-            counted(transactions.execute(status -> applyAll(before)));
-            throw failed;
+            throw failed.after(counted(transactions.execute(status -> applyAll(before))));
         }
     }
 
@@ -130,9 +132,21 @@ class NotificationRecorder {
 
         final int index;
 
+        /** The outcomes of the events before {@link #index}, committed without it. */
+        final List<Outcome> appliedBefore;
+
         EventFailed(int index, RuntimeException cause) {
+            this(index, cause, List.of());
+        }
+
+        private EventFailed(int index, Throwable cause, List<Outcome> appliedBefore) {
             super("event " + index + " of the batch failed: " + cause.getMessage(), cause);
             this.index = index;
+            this.appliedBefore = appliedBefore;
+        }
+
+        EventFailed after(List<Outcome> applied) {
+            return new EventFailed(index, getCause(), applied);
         }
     }
 
