@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code likes.feed-boost} in batches and applies each batch to the scores in one Redis round trip. Offsets
- * are committed after the script ran; a redelivered event finds its dedupe marker and changes nothing.
+ * are committed after the script ran; a redelivered event finds its dedupe marker and changes nothing. Each event
+ * applied now gets one log line inside its record's trace, so the like's trace id finds it here too.
  */
 @Component
 class FeedBoostListener {
@@ -27,10 +28,12 @@ class FeedBoostListener {
     private static final Logger log = LoggerFactory.getLogger(FeedBoostListener.class);
 
     private final TrendingScores scores;
+    private final RecordTrace traces;
     private final Map<LikeEventType, Counter> updates = new EnumMap<>(LikeEventType.class);
 
-    FeedBoostListener(TrendingScores scores, MeterRegistry meters) {
+    FeedBoostListener(TrendingScores scores, RecordTrace traces, MeterRegistry meters) {
         this.scores = scores;
+        this.traces = traces;
         for (LikeEventType type : LikeEventType.values()) {
             updates.put(
                     type,
@@ -58,10 +61,15 @@ class FeedBoostListener {
             }
         }
         List<Boolean> applied = scores.apply(events);
+        boolean logApplied = log.isInfoEnabled();
         int duplicates = 0;
         for (int i = 0; i < events.size(); i++) {
             if (applied.get(i)) {
                 updates.get(events.get(i).type()).increment();
+                if (logApplied) {
+                    traces.within(
+                            records.get(i).headers(), "apply feed boost", events.get(i), FeedBoostListener::logApplied);
+                }
             } else {
                 duplicates++;
             }
@@ -79,5 +87,13 @@ class FeedBoostListener {
                     .log("not a LikeEvent; parking it on " + FeedErrorHandling.DLQ);
             throw new BatchListenerFailedException("not a LikeEvent: " + poison.getMessage(), poison, failed);
         }
+    }
+
+    private static void logApplied(LikeEvent event) {
+        log.atInfo()
+                .addKeyValue("postId", event.postId())
+                .addKeyValue("eventId", event.eventId())
+                .addKeyValue("type", event.type())
+                .log("feed boost applied");
     }
 }

@@ -17,10 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +31,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
@@ -41,6 +46,7 @@ import org.springframework.http.MediaType;
  * that every record before it has been applied.
  */
 @LikesIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class FeedIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -141,6 +147,21 @@ class FeedIT {
     }
 
     @Test
+    void anAppliedBoostIsLoggedUnderTheTraceIdOfItsRecord(CapturedOutput output) throws Exception {
+        String traceId = randomHex(16);
+        var event = like(newPostId(), Instant.now());
+        var record = new ProducerRecord<>(Topics.FEED_BOOST, event.postId(), LikeEventJson.toBytes(event));
+        record.headers()
+                .add(EventHeaders.EVENT_ID, bytes(event.eventId().toString()))
+                .add("traceparent", bytes("00-" + traceId + "-" + randomHex(8) + "-01"));
+
+        producer.send(record).get();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(output.getOut().lines())
+                .anySatisfy(line -> assertThat(line).contains(traceId).contains("feed boost applied")));
+    }
+
+    @Test
     void aLimitOutsideOneToAHundredIsAProblem() {
         for (String limit : List.of("0", "101", "-1", "many")) {
             var answer = http.getForEntity("/feed/trending?limit=" + limit, JsonNode.class);
@@ -210,6 +231,12 @@ class FeedIT {
 
     private static String newPostId() {
         return "p-" + UUID.randomUUID();
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     private static byte[] bytes(String value) {
