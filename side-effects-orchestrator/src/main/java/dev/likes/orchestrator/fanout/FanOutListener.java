@@ -6,6 +6,7 @@ import dev.likes.events.LikeEventJson;
 import dev.likes.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ import org.springframework.stereotype.Component;
  * (acks=all, idempotent producer). If a send fails or times out, the first record not fully acknowledged is reported
  * to the error handler: the records before it are committed, it and the rest are redelivered after a backoff. A
  * redelivery may send an event a second time; the consumers of the fan-out topics dedupe by eventId.
+ *
+ * <p>Each event's sends run in an observation continuing its record's trace; the observation stays open until the
+ * sends are acknowledged, and the event's "like fanned out" line is logged inside it, so the like's trace id finds it.
  */
 @Component
 class FanOutListener {
@@ -78,38 +82,32 @@ class FanOutListener {
         List<InFlight> inFlight = new ArrayList<>(records.size());
         int poisonIndex = -1;
         RuntimeException poison = null;
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
-            LikeEvent event;
-            try {
-                event = LikeEventJson.fromBytes(record.value() == null ? new byte[0] : record.value());
-            } catch (LikeEventJson.MalformedEventException e) {
-                // Stop here: the records after it are redelivered once the poison one is parked, in order.
-                poisonIndex = i;
-                poison = e;
-                break;
-            }
-            inFlight.add(new InFlight(i, send(record, event)));
-        }
-
-        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (InFlight sends : inFlight) {
-            for (CompletableFuture<?> send : sends.futures()) {
+        int acknowledged = 0;
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                ConsumerRecord<String, byte[]> record = records.get(i);
+                LikeEvent event;
                 try {
-                    send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new BatchListenerFailedException("interrupted", e, records.get(sends.index()));
-                } catch (ExecutionException | TimeoutException e) {
-                    ConsumerRecord<String, byte[]> failed = records.get(sends.index());
-                    log.atWarn()
-                            .addKeyValue("partition", failed.partition())
-                            .addKeyValue("offset", failed.offset())
-                            .addKeyValue("cause", rootMessage(e))
-                            .log("fan-out not acknowledged; the record and those after it will be redelivered");
-                    throw new BatchListenerFailedException(
-                            "fan-out not acknowledged", e instanceof ExecutionException ? e.getCause() : e, failed);
+                    event = LikeEventJson.fromBytes(record.value() == null ? new byte[0] : record.value());
+                } catch (LikeEventJson.MalformedEventException e) {
+                    // Stop here: the records after it are redelivered once the poison one is parked, in order.
+                    poisonIndex = i;
+                    poison = e;
+                    break;
                 }
+                inFlight.add(send(i, record, event));
+            }
+
+            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+            for (; acknowledged < inFlight.size(); acknowledged++) {
+                InFlight sends = inFlight.get(acknowledged);
+                awaitAcks(sends, deadline, records.get(sends.index()));
+                sends.acknowledged();
+            }
+        } finally {
+            // The failed event's observation (its error recorded) and those of the events after it, never awaited.
+            for (int i = acknowledged; i < inFlight.size(); i++) {
+                inFlight.get(i).observation().stop();
             }
         }
         if (poison != null) {
@@ -124,24 +122,55 @@ class FanOutListener {
         log.atDebug().addKeyValue("events", inFlight.size()).log("fan-out batch acknowledged");
     }
 
+    private static void awaitAcks(InFlight sends, long deadline, ConsumerRecord<String, byte[]> record) {
+        for (CompletableFuture<?> send : sends.futures()) {
+            try {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sends.observation().error(e);
+                throw new BatchListenerFailedException("interrupted", e, record);
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                sends.observation().error(cause);
+                log.atWarn()
+                        .addKeyValue("partition", record.partition())
+                        .addKeyValue("offset", record.offset())
+                        .addKeyValue("cause", rootMessage(e))
+                        .log("fan-out not acknowledged; the record and those after it will be redelivered");
+                throw new BatchListenerFailedException("fan-out not acknowledged", cause, record);
+            }
+        }
+    }
+
     /**
      * Starts the sends of one event inside an observation that continues the trace of its record (spring-kafka observes
-     * record listeners only), so each fan-out record carries a {@code traceparent} of the like request's trace.
+     * record listeners only), so each fan-out record carries a {@code traceparent} of the like request's trace. The
+     * observation is left started: {@link InFlight#acknowledged()} stops it.
      */
-    private List<CompletableFuture<?>> send(ConsumerRecord<String, byte[]> record, LikeEvent event) {
+    private InFlight send(int index, ConsumerRecord<String, byte[]> record, LikeEvent event) {
         FanOutRules.Route route = FanOutRules.route(event);
         if (route.skippedSelfLike()) {
             skippedSelfLikes.increment();
         }
-        return KafkaListenerObservation.LISTENER_OBSERVATION
+        Observation observation = KafkaListenerObservation.LISTENER_OBSERVATION
                 .observation(
                         null,
                         KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
                         () -> new KafkaRecordReceiverContext(record, LISTENER_ID, LISTENER_ID, LISTENER_ID, () -> null),
                         observations)
-                .observe(() -> route.topics().stream()
-                        .<CompletableFuture<?>>map(topic -> sendTo(topic, event, record.value()))
-                        .toList());
+                .start();
+        List<CompletableFuture<?>> futures;
+        try (Observation.Scope scope = observation.openScope()) {
+            futures = route.topics().stream()
+                    .<CompletableFuture<?>>map(topic -> sendTo(topic, event, record.value()))
+                    .toList();
+        } catch (RuntimeException e) {
+            observation.error(e);
+            observation.stop();
+            throw e;
+        }
+        return new InFlight(index, event, futures, observation);
     }
 
     private CompletableFuture<?> sendTo(String topic, LikeEvent event, byte[] json) {
@@ -172,6 +201,21 @@ class FanOutListener {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** The sends of the record at {@code index} of the batch. */
-    private record InFlight(int index, List<CompletableFuture<?>> futures) {}
+    /** The sends of the record at {@code index} of the batch, and the observation continuing its trace. */
+    private record InFlight(int index, LikeEvent event, List<CompletableFuture<?>> futures, Observation observation) {
+
+        /** Logs the fact in the record's trace, then ends its observation. */
+        void acknowledged() {
+            try (Observation.Scope scope = observation.openScope()) {
+                log.atInfo()
+                        .addKeyValue("postId", event.postId())
+                        .addKeyValue("eventId", event.eventId())
+                        .addKeyValue("type", event.type())
+                        .addKeyValue("topics", futures.size())
+                        .log("like fanned out");
+            } finally {
+                observation.stop();
+            }
+        }
+    }
 }

@@ -31,13 +31,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** Events produced to likes.events by a plain producer, as the like API's relay does, and what the broker then holds. */
 @LikesIntegrationTest
 @AutoConfigureObservability // Boot turns tracing and the Prometheus registry off in tests; the trace is asserted here
+@ExtendWith(OutputCaptureExtension.class)
 class FanOutIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -75,7 +79,7 @@ class FanOutIT {
     }
 
     @Test
-    void aLikeAppearsOnceOnEachTopicKeyedByPostIdWithItsEventIdAndTrace() throws Exception {
+    void aLikeAppearsOnceOnEachTopicKeyedByPostIdWithItsEventIdAndTrace(CapturedOutput output) throws Exception {
         String postId = randomPostId();
         var like = LikeEvent.of(LikeEventType.LIKED, postId, "owner-" + postId, "alice", Instant.now(), null);
         String traceId = HexFormat.of().formatHex(randomBytes(16));
@@ -97,6 +101,9 @@ class FanOutIT {
         }
         assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .contains("likes_fanout_sent_total{application=\"side-effects-orchestrator\",topic=\"likes.push\"}");
+        // One trace id finds the like in every service: the fan-out is logged in the record's trace.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(output.getOut().lines())
+                .anySatisfy(line -> assertThat(line).contains(traceId).contains("like fanned out")));
     }
 
     @Test
