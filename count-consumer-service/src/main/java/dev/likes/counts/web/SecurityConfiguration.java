@@ -19,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -43,23 +44,11 @@ class SecurityConfiguration {
             log.atWarn()
                     .log("LIKES_OPERATOR_PASSWORD is not set: the operator endpoints (/ops/**, DLQ replay,"
                             + " reconciliation) are disabled");
+            AuthenticationEntryPoint notFound = (request, response, e) -> writeProblem(
+                    response, json, traces, HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such endpoint");
             return http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
-                    .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> writeProblem(
-                                    response,
-                                    json,
-                                    traces,
-                                    HttpStatus.NOT_FOUND,
-                                    "not-found",
-                                    "Not Found",
-                                    "No such endpoint"))
-                            .accessDeniedHandler((request, response, e) -> writeProblem(
-                                    response,
-                                    json,
-                                    traces,
-                                    HttpStatus.NOT_FOUND,
-                                    "not-found",
-                                    "Not Found",
-                                    "No such endpoint")))
+                    .exceptionHandling(ex -> ex.authenticationEntryPoint(notFound)
+                            .accessDeniedHandler((request, response, e) -> notFound.commence(request, response, null)))
                     .build();
         }
         return http.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("OPERATOR"))

@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -30,6 +31,15 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Traces traces, Rejections rejections)
             throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeProblem(
+                response,
+                json,
+                HttpStatus.UNAUTHORIZED,
+                "urn:likes:problem:unauthorized",
+                "Unauthorized",
+                "A valid bearer token is required",
+                traces,
+                rejections);
         return http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/like/count/**", "/posts/**")
@@ -44,15 +54,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint((request, response, e) -> writeProblem(
-                                response,
-                                json,
-                                HttpStatus.UNAUTHORIZED,
-                                "urn:likes:problem:unauthorized",
-                                "Unauthorized",
-                                "A valid bearer token is required",
-                                traces,
-                                rejections))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) -> writeProblem(
                                 response,
                                 json,
@@ -62,15 +64,7 @@ class SecurityConfiguration {
                                 "Not allowed",
                                 traces,
                                 rejections)))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> writeProblem(
-                        response,
-                        json,
-                        HttpStatus.UNAUTHORIZED,
-                        "urn:likes:problem:unauthorized",
-                        "Unauthorized",
-                        "A valid bearer token is required",
-                        traces,
-                        rejections)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
                 .build();
     }
 
