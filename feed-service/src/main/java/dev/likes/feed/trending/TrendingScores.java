@@ -1,6 +1,9 @@
 package dev.likes.feed.trending;
 
 import dev.likes.events.LikeEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TrendingScores {
 
+    // The text, not the resource: a script backed by a resource asks the jar for its modification time on every call.
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> APPLY_BOOSTS =
-            RedisScript.of(new ClassPathResource("scripts/apply-boosts.lua"), List.class);
+            RedisScript.of(scriptText("scripts/apply-boosts.lua"), List.class);
 
     private final StringRedisTemplate redis;
     private final FeedProperties properties;
@@ -62,6 +66,14 @@ class TrendingScores {
             result.add(((Number) flag).longValue() == 1L);
         }
         return result;
+    }
+
+    private static String scriptText(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing Redis script " + path, e);
+        }
     }
 
     /** The hottest posts now, hottest first, with their current scores; posts below the minimum score are left out. */
