@@ -102,7 +102,15 @@ class OutboxRelay implements SmartLifecycle {
                             FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED
                             """)
                     .param(properties.batchSize())
-                    .query(OutboxRow.class)
+                    // Mapped by hand: the record mapper looks up each camelCase name first and the driver answers
+                    // every miss with an exception, four per row.
+                    .query((rs, rowNum) -> new OutboxRow(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("aggregate_id"),
+                            rs.getString("event_type"),
+                            rs.getString("topic"),
+                            rs.getString("payload"),
+                            rs.getString("trace_parent")))
                     .list();
             if (rows.isEmpty()) {
                 return BatchOutcome.NOTHING;
