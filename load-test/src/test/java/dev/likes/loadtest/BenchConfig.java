@@ -12,7 +12,10 @@ import java.time.Duration;
  * @param jdbcUrl the database holding both {@code like_api} and {@code counts}
  * @param kafka bootstrap servers, only to read the count consumer's lag
  * @param rate writes per second offered (open model); the first level of a ramp uses {@code rampFrom} instead
- * @param duration how long writes are offered
+ * @param duration how long writes are offered and measured
+ * @param warmUp how long writes are offered before that, unmeasured: the generator's own JVM starts cold every run,
+ *     and its first seconds measured its JIT compiler (p99 of seconds on a warm stack). Warm-up writes are real likes
+ *     and the correctness pass covers them; latencies and throughput do not. A ramp has none.
  * @param closed closed model ({@code -Dmodel=closed}): {@code connections} users send back to back, no fixed rate
  * @param connections size of the shared HTTP connection pool (and of the closed model's user count)
  * @param posts how many posts the run registers (uniform, mixed, ramp)
@@ -38,6 +41,7 @@ record BenchConfig(
         String topic,
         double rate,
         Duration duration,
+        Duration warmUp,
         boolean closed,
         int connections,
         int posts,
@@ -66,6 +70,7 @@ record BenchConfig(
                 str("topic", "likes.events"),
                 Double.parseDouble(str("rate", "100")),
                 Duration.ofSeconds(Long.parseLong(str("duration", "30"))),
+                Duration.ofSeconds(Long.parseLong(str("warmUp", "10"))),
                 "closed".equalsIgnoreCase(str("model", "open")),
                 Integer.parseInt(str("connections", "64")),
                 Integer.parseInt(str("posts", Integer.toString(defaultPosts))),

@@ -75,7 +75,8 @@ abstract class BenchSimulation extends Simulation {
 
     /** Open model at {@code rate}/s for {@code duration}, or with {@code -Dmodel=closed} a fixed set of users looping. */
     PopulationBuilder inject(ScenarioBuilder oneUser) {
-        return oneUser.injectOpen(constantUsersPerSec(config.rate()).during(config.duration()));
+        return oneUser.injectOpen(
+                constantUsersPerSec(config.rate()).during(config.warmUp().plus(config.duration())));
     }
 
     /** The body of one virtual user, for scenarios that support both models. */
@@ -84,7 +85,7 @@ abstract class BenchSimulation extends Simulation {
             return io.gatling.javaapi.core.CoreDsl.scenario(name)
                     // exitASAP=false: a user finishes the request under way, so every write the server took is
                     // also counted here.
-                    .exec(during(config.duration(), false).on(body))
+                    .exec(during(config.warmUp().plus(config.duration()), false).on(body))
                     .injectOpen(atOnceUsers(config.connections()));
         }
         return inject(io.gatling.javaapi.core.CoreDsl.scenario(name).exec(body));
@@ -154,6 +155,12 @@ abstract class BenchSimulation extends Simulation {
                     (System.nanoTime() - start) / 1_000_000);
         }
         runStartMillis = System.currentTimeMillis();
+        stats.measureFrom(runStartMillis + warmUp().toMillis());
+    }
+
+    /** How long writes run unmeasured before the measured {@code duration}. */
+    Duration warmUp() {
+        return config.warmUp();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.likes.loadtest;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
+import java.time.Duration;
 
 /**
  * Open-model ramp: the uniform workload at an arrival rate stepping from {@code -DrampFrom} to {@code -DrampTo} in
@@ -24,6 +25,12 @@ public class RampSimulation extends UniformSimulation {
             rates[i] = config.rampFrom() + i * step;
         }
         return new Levels(rates, config.duration().toMillis() / steps);
+    }
+
+    /** None: the ramp's first, lowest level warms up, and is reported as what it is. */
+    @Override
+    Duration warmUp() {
+        return Duration.ZERO;
     }
 
     @Override

@@ -17,6 +17,7 @@ final class RunStats {
     final AtomicLong readsFailed = new AtomicLong();
     private final AtomicLong firstWriteAtMillis = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastWriteAtMillis = new AtomicLong(0);
+    private volatile long measureFromMillis;
 
     /** A ramp's levels, or a single level for a constant rate. */
     final Levels levels;
@@ -25,7 +26,16 @@ final class RunStats {
         this.levels = levels;
     }
 
+    /** Requests started before this instant are the warm-up: sent and checked for correctness, not measured. */
+    void measureFrom(long millis) {
+        measureFromMillis = millis;
+    }
+
     void write(long startNanos, long startMillis, boolean ok) {
+        if (startMillis < measureFromMillis) {
+            lastWriteAtMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
+            return;
+        }
         long nanos = System.nanoTime() - startNanos;
         firstWriteAtMillis.accumulateAndGet(startMillis, Math::min);
         if (ok) {
@@ -39,6 +49,9 @@ final class RunStats {
     }
 
     void read(long startNanos, boolean ok) {
+        if (System.currentTimeMillis() < measureFromMillis) {
+            return;
+        }
         if (ok) {
             readsOk.incrementAndGet();
             readLatencies.record(System.nanoTime() - startNanos);
