@@ -70,7 +70,7 @@ record BenchConfig(
                 str("topic", "likes.events"),
                 Double.parseDouble(str("rate", "100")),
                 Duration.ofSeconds(Long.parseLong(str("duration", "30"))),
-                Duration.ofSeconds(Long.parseLong(str("warmUp", "10"))),
+                Duration.ofSeconds(Long.parseLong(str("warmUp", "30"))),
                 "closed".equalsIgnoreCase(str("model", "open")),
                 Integer.parseInt(str("connections", "64")),
                 Integer.parseInt(str("posts", Integer.toString(defaultPosts))),
