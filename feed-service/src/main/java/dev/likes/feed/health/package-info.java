@@ -1,2 +1,0 @@
-/** Readiness: this service takes work only while the Kafka broker it consumes from answers. */
-package dev.likes.feed.health;

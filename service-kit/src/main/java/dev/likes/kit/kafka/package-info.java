@@ -1,0 +1,2 @@
+/** The broker as a health contributor. */
+package dev.likes.kit.kafka;

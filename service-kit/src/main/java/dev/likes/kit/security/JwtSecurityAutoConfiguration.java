@@ -1,0 +1,55 @@
+package dev.likes.kit.security;
+
+import dev.likes.kit.web.ProblemDetailsAutoConfiguration;
+import dev.likes.kit.web.ProblemResponses;
+import java.nio.charset.StandardCharsets;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+
+/**
+ * Bearer tokens for a service that is a resource server (it has spring-security-oauth2-resource-server): an HS256
+ * {@link JwtDecoder} over {@code likes.security.jwt-secret}, checked at startup, and the 401/403 problem answers its
+ * {@code SecurityFilterChain} wires in. A service that only has the JOSE classes (test-support brings them into every
+ * test class path) gets nothing, so it needs no secret.
+ */
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class, after = ProblemDetailsAutoConfiguration.class)
+@ConditionalOnClass({JwtDecoder.class, NimbusJwtDecoder.class, BearerTokenAuthenticationToken.class})
+@EnableConfigurationProperties(JwtProperties.class)
+public class JwtSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(JwtProperties properties) {
+        var key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(ProblemResponses.class)
+    @ConditionalOnMissingBean
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ProblemResponses problems) {
+        return new ProblemAuthenticationEntryPoint(problems);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(ProblemResponses.class)
+    @ConditionalOnMissingBean
+    ProblemAccessDeniedHandler problemAccessDeniedHandler(ProblemResponses problems) {
+        return new ProblemAccessDeniedHandler(problems);
+    }
+}

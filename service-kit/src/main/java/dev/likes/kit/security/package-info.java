@@ -1,0 +1,5 @@
+/**
+ * Bearer-token rules: the HS256 decoder and its secret, {@link dev.likes.kit.security.CurrentUser}, and the 401/403
+ * answers as problem+json. Which paths need a token stays each service's own {@code SecurityFilterChain}.
+ */
+package dev.likes.kit.security;
