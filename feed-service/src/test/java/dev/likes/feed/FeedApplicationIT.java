@@ -6,6 +6,8 @@ import dev.likes.testsupport.LikesIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 @LikesIntegrationTest
 class FeedApplicationIT {
@@ -19,5 +21,23 @@ class FeedApplicationIT {
 
         assertThat(health.getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(health.getBody()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void infoShowsTheBuild() {
+        var info = http.getForEntity("/actuator/info", String.class);
+
+        assertThat(info.getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(info.getBody()).contains("\"artifact\":\"feed-service\"");
+    }
+
+    @Test
+    void aFrameworkMethodNotAllowedIsAProblemWithAStableTypeAndTheTraceId() {
+        var answer = http.exchange("/feed/trending", HttpMethod.DELETE, null, java.util.Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(405);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody()).containsEntry("type", "urn:likes:problem:http-405");
+        assertThat((String) answer.getBody().get("traceId")).matches("[0-9a-f]{32}");
     }
 }

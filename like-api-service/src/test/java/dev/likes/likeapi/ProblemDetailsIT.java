@@ -75,8 +75,12 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void aWrongMethodIsA405() {
-        assertProblem(call(HttpMethod.PUT, "/like/some-post", "alice", null, null), 405);
+    void aWrongMethodIsA405WithAStableTypeAndTheTraceId() {
+        var answer = call(HttpMethod.PUT, "/like/some-post", "alice", null, null);
+
+        assertProblem(answer, 405);
+        assertThat(answer.getBody()).containsEntry("type", "urn:likes:problem:http-405");
+        assertThat((String) answer.getBody().get("traceId")).matches("[0-9a-f]{32}");
     }
 
     @Test

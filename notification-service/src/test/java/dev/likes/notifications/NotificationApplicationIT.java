@@ -3,7 +3,9 @@ package dev.likes.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 class NotificationApplicationIT extends NotificationIntegrationSupport {
 
@@ -13,6 +15,24 @@ class NotificationApplicationIT extends NotificationIntegrationSupport {
 
         assertThat(health.getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(health.getBody()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void infoShowsTheBuild() {
+        var info = http.getForEntity("/actuator/info", String.class);
+
+        assertThat(info.getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(info.getBody()).contains("\"artifact\":\"notification-service\"");
+    }
+
+    @Test
+    void aFrameworkMethodNotAllowedIsAProblemWithAStableTypeAndTheTraceId() {
+        var answer = http.exchange("/notifications", HttpMethod.PUT, as(randomId("user")), java.util.Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(405);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody()).containsEntry("type", "urn:likes:problem:http-405");
+        assertThat((String) answer.getBody().get("traceId")).matches("[0-9a-f]{32}");
     }
 
     @Test

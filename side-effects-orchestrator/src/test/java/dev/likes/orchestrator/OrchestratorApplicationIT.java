@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 @LikesIntegrationTest
 @AutoConfigureObservability // as FanOutIT, so both share one application context
@@ -21,5 +23,23 @@ class OrchestratorApplicationIT {
 
         assertThat(health.getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(health.getBody()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void infoShowsTheBuild() {
+        var info = http.getForEntity("/actuator/info", String.class);
+
+        assertThat(info.getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(info.getBody()).contains("\"artifact\":\"side-effects-orchestrator\"");
+    }
+
+    @Test
+    void aFrameworkMethodNotAllowedIsAProblemWithAStableTypeAndTheTraceId() {
+        var answer = http.exchange("/actuator/health", HttpMethod.DELETE, null, java.util.Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(405);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody()).containsEntry("type", "urn:likes:problem:http-405");
+        assertThat((String) answer.getBody().get("traceId")).matches("[0-9a-f]{32}");
     }
 }

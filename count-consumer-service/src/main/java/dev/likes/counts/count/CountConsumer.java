@@ -1,10 +1,13 @@
 package dev.likes.counts.count;
 
+import static dev.likes.kit.Causes.rootMessage;
+
 import dev.likes.counts.cache.CountCache;
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.LikeEventJson.MalformedEventException;
 import dev.likes.events.Topics;
+import dev.likes.kit.tracing.RecordTrace;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,15 +173,5 @@ class CountConsumer {
             throw new MalformedEventException("postId is not 1-100 characters of [A-Za-z0-9_-]", null);
         }
         return event;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName()
-                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 }

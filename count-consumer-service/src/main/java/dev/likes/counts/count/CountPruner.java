@@ -1,5 +1,6 @@
 package dev.likes.counts.count;
 
+import dev.likes.kit.Causes;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ class CountPruner {
                 total += deleted;
             } while (deleted == properties.pruneChunk());
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("cause", CountConsumer.rootMessage(e)).log("pruning counted events failed");
+            log.atWarn().addKeyValue("cause", Causes.rootMessage(e)).log("pruning counted events failed");
         }
         if (total > 0) {
             log.atInfo().addKeyValue("deleted", total).log("pruned counted events past their retention");

@@ -1,6 +1,7 @@
 package dev.likes.counts.count;
 
 import dev.likes.counts.cache.CountCache;
+import dev.likes.kit.Causes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class CountRetrier {
      * @throws RuntimeException when the row cannot be written either; the caller must not let the offset move on
      */
     void park(IncomingEvent incoming, RuntimeException failure) {
-        String error = CountConsumer.rootMessage(failure);
+        String error = Causes.rootMessage(failure);
         boolean parked = Boolean.TRUE.equals(transaction.execute(
                 status -> store.park(incoming, error, Instant.now().plus(policy.delayBefore(1)))));
         if (parked) {
@@ -75,7 +76,7 @@ class CountRetrier {
         try {
             due = store.dueRetries(properties.retry().batchSize());
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("cause", CountConsumer.rootMessage(e)).log("cannot look for due retries");
+            log.atWarn().addKeyValue("cause", Causes.rootMessage(e)).log("cannot look for due retries");
             return;
         }
         for (UUID eventId : due) {
@@ -105,7 +106,7 @@ class CountRetrier {
     }
 
     private void recordFailure(UUID eventId, RuntimeException failure) {
-        String error = CountConsumer.rootMessage(failure);
+        String error = Causes.rootMessage(failure);
         try {
             CountStatus entered = transaction.execute(status -> store.lockOpen(eventId)
                     .map(event -> {
@@ -140,7 +141,7 @@ class CountRetrier {
             // Left as it was: due again at the next poll.
             log.atWarn()
                     .addKeyValue("eventId", eventId)
-                    .addKeyValue("cause", CountConsumer.rootMessage(e))
+                    .addKeyValue("cause", Causes.rootMessage(e))
                     .log("cannot record a failed retry");
         }
     }

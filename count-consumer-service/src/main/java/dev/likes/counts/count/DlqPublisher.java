@@ -54,9 +54,7 @@ class DlqPublisher {
     /** A parked event whose retries are all spent. */
     void exhausted(OpenEvent event, int retries, String errorClass, String error) {
         var headers = new RecordHeaders();
-        headers.add(EventHeaders.EVENT_ID, utf8(event.eventId().toString()));
-        headers.add(EventHeaders.EVENT_TYPE, utf8(event.type().name()));
-        headers.add(EventHeaders.SCHEMA_VERSION, utf8(String.valueOf(LikeEvent.CURRENT_SCHEMA_VERSION)));
+        EventHeaders.stamp(headers, event.eventId(), event.type().name(), LikeEvent.CURRENT_SCHEMA_VERSION);
         addCause(headers, DlqReason.EXHAUSTED, retries, errorClass, error);
         if (event.sourcePartition() != null && event.sourceOffset() != null) {
             addOrigin(headers, Topics.LIKE_EVENTS, event.sourcePartition(), event.sourceOffset());

@@ -1,33 +1,15 @@
 package dev.likes.counts.web;
 
+import dev.likes.kit.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**
  * An operator call that could not be done. The message is shown to the caller, so it never carries internals; the
- * cause is logged once by the advice.
+ * cause is logged once by the kit's advice.
  */
-public class OpsProblem extends RuntimeException {
-
-    private final HttpStatus status;
-    private final String problemType;
-    private final String title;
+public class OpsProblem extends ApiProblem {
 
     public OpsProblem(HttpStatus status, String problemType, String title, String detail, Throwable cause) {
-        super(detail, cause);
-        this.status = status;
-        this.problemType = problemType;
-        this.title = title;
-    }
-
-    HttpStatus status() {
-        return status;
-    }
-
-    String problemType() {
-        return problemType;
-    }
-
-    String title() {
-        return title;
+        super(status, problemType, title, detail, cause);
     }
 }

@@ -1,17 +1,12 @@
 package dev.likes.counts.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
+import dev.likes.kit.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -35,8 +30,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain opsSecurity(HttpSecurity http, OpsProperties ops, ObjectMapper json, Traces traces)
-            throws Exception {
+    SecurityFilterChain opsSecurity(HttpSecurity http, OpsProperties ops, ProblemResponses problems) throws Exception {
         http.securityMatcher("/ops/**")
                 .csrf(csrf -> csrf.disable()) // Basic credentials on every call, no cookies: nothing to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -44,8 +38,8 @@ class SecurityConfiguration {
             log.atWarn()
                     .log("LIKES_OPERATOR_PASSWORD is not set: the operator endpoints (/ops/**, DLQ replay,"
                             + " reconciliation) are disabled");
-            AuthenticationEntryPoint notFound = (request, response, e) -> writeProblem(
-                    response, json, traces, HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such endpoint");
+            AuthenticationEntryPoint notFound = (request, response, e) -> problems.write(
+                    response, problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such endpoint"));
             return http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
                     .exceptionHandling(ex -> ex.authenticationEntryPoint(notFound)
                             .accessDeniedHandler((request, response, e) -> notFound.commence(request, response, null)))
@@ -54,17 +48,16 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("OPERATOR"))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"likes-ops\"");
-                    writeProblem(
+                    problems.write(
                             response,
-                            json,
-                            traces,
-                            HttpStatus.UNAUTHORIZED,
-                            "unauthorized",
-                            "Unauthorized",
-                            "Operator credentials are required");
+                            problems.problem(
+                                    HttpStatus.UNAUTHORIZED,
+                                    "unauthorized",
+                                    "Unauthorized",
+                                    "Operator credentials are required"));
                 }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> writeProblem(
-                        response, json, traces, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Not allowed")))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problems.write(
+                        response, problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Not allowed"))))
                 .build();
     }
 
@@ -92,23 +85,5 @@ class SecurityConfiguration {
                     .build());
         }
         return users;
-    }
-
-    private static void writeProblem(
-            HttpServletResponse response,
-            ObjectMapper json,
-            Traces traces,
-            HttpStatus status,
-            String type,
-            String title,
-            String detail)
-            throws IOException {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:likes:problem:" + type));
-        problem.setTitle(title);
-        traces.currentTraceId().ifPresent(id -> problem.setProperty("traceId", id));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -1,2 +1,2 @@
-/** Cross-cutting web concerns: the operator endpoints' authentication and the problem+json error answers. */
+/** Cross-cutting web concerns of this service: the operator endpoints' authentication and their problems. */
 package dev.likes.counts.web;

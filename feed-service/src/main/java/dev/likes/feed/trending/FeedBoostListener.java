@@ -4,6 +4,7 @@ import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.LikeEventType;
 import dev.likes.events.Topics;
+import dev.likes.kit.tracing.RecordTrace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.likes.likeapi.like;
 
+import dev.likes.kit.security.CurrentUser;
 import dev.likes.likeapi.post.PostId;
-import dev.likes.likeapi.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;

@@ -1,11 +1,11 @@
 package dev.likes.likeapi.like;
 
+import dev.likes.kit.tracing.Traces;
+import dev.likes.kit.web.ApiProblem;
 import dev.likes.likeapi.like.LikeWriter.Command;
 import dev.likes.likeapi.like.LikeWriter.Op;
 import dev.likes.likeapi.like.LikeWriter.Outcome;
 import dev.likes.likeapi.post.PostOwners;
-import dev.likes.likeapi.web.ApiProblem;
-import dev.likes.likeapi.web.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;

@@ -1,6 +1,6 @@
 package dev.likes.likeapi.like;
 
-import dev.likes.likeapi.web.ApiProblem;
+import dev.likes.kit.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /** The like could not be stored now (database unreachable, or too many waiting); nothing was changed, retry. */

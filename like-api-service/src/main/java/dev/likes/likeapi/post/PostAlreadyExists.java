@@ -1,6 +1,6 @@
 package dev.likes.likeapi.post;
 
-import dev.likes.likeapi.web.ApiProblem;
+import dev.likes.kit.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /** A post with this id is already registered. */

@@ -1,6 +1,6 @@
 package dev.likes.likeapi.post;
 
-import dev.likes.likeapi.web.CurrentUser;
+import dev.likes.kit.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;

@@ -1,11 +1,15 @@
 package dev.likes.likeapi.web;
 
+import dev.likes.kit.web.RejectionListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** Counts refused requests by reason: the problem type, a small fixed set, so the tag stays low-cardinality. */
+/**
+ * Counts refused requests by reason ({@code likes.api.rejected}): the kit's problem answers report each refusal here.
+ * The reason is the problem type, a small fixed set, so the tag stays low-cardinality.
+ */
 @Component
-class Rejections {
+class Rejections implements RejectionListener {
 
     private final MeterRegistry meters;
 
@@ -13,7 +17,8 @@ class Rejections {
         this.meters = meters;
     }
 
-    void count(String reason) {
+    @Override
+    public void rejected(String reason) {
         meters.counter("likes.api.rejected", "reason", reason).increment();
     }
 }

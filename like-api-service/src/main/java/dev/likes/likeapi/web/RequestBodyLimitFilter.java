@@ -1,17 +1,14 @@
 package dev.likes.likeapi.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likes.kit.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,22 +22,23 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     static final long MAX_BODY_BYTES = 16 * 1024;
 
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
-    RequestBodyLimitFilter(ObjectMapper json) {
-        this.json = json;
+    RequestBodyLimitFilter(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.PAYLOAD_TOO_LARGE, "A request body may have at most " + MAX_BODY_BYTES + " bytes");
-            problem.setType(URI.create("urn:likes:problem:body-too-large"));
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            problems.write(
+                    response,
+                    problems.problem(
+                            HttpStatus.PAYLOAD_TOO_LARGE,
+                            "body-too-large",
+                            null,
+                            "A request body may have at most " + MAX_BODY_BYTES + " bytes"));
             return;
         }
         chain.doFilter(request, response);

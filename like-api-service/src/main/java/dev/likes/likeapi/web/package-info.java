@@ -1,2 +1,2 @@
-/** Cross-cutting web concerns: bearer-token security, RFC 9457 problem bodies, request limits, trace ids. */
+/** Cross-cutting web concerns of this service: which paths need a token, and the request body limit. */
 package dev.likes.likeapi.web;

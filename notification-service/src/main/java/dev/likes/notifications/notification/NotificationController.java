@@ -1,6 +1,6 @@
 package dev.likes.notifications.notification;
 
-import dev.likes.notifications.web.CurrentUser;
+import dev.likes.kit.security.CurrentUser;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.likes.notifications.notification;
 
 import dev.likes.events.LikeEvent;
 import dev.likes.events.Topics;
+import dev.likes.kit.tracing.RecordTrace;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.likes.notifications.notification;
 
-import dev.likes.notifications.web.ApiProblem;
+import dev.likes.kit.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /** The id is unknown or belongs to someone else; both answer alike so ids reveal nothing about other users. */

@@ -1,6 +1,6 @@
 package dev.likes.notifications.push;
 
-import dev.likes.notifications.web.CurrentUser;
+import dev.likes.kit.security.CurrentUser;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,2 +1,2 @@
-/** Cross-cutting web concerns: bearer-token security, RFC 9457 problem bodies, trace ids. */
+/** Cross-cutting web concerns of this service: which paths need a bearer token. */
 package dev.likes.notifications.web;

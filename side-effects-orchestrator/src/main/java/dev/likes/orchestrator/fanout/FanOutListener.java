@@ -4,11 +4,11 @@ import dev.likes.events.EventHeaders;
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.Topics;
+import dev.likes.kit.Causes;
+import dev.likes.kit.tracing.RecordTrace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +21,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
-import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,18 +48,18 @@ class FanOutListener {
     private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
 
     private final KafkaOperations<String, byte[]> kafka;
-    private final ObservationRegistry observations;
+    private final RecordTrace recordTrace;
     private final FanOutProperties properties;
     private final Map<String, Counter> sent;
     private final Counter skippedSelfLikes;
 
     FanOutListener(
             KafkaOperations<String, byte[]> kafka,
-            ObservationRegistry observations,
+            RecordTrace recordTrace,
             MeterRegistry meters,
             FanOutProperties properties) {
         this.kafka = kafka;
-        this.observations = observations;
+        this.recordTrace = recordTrace;
         this.properties = properties;
         this.sent = Stream.of(Topics.NOTIFY_OWNER, Topics.PUSH, Topics.FEED_BOOST)
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), topic -> Counter.builder("likes.fanout.sent")
@@ -136,7 +133,7 @@ class FanOutListener {
                 log.atWarn()
                         .addKeyValue("partition", record.partition())
                         .addKeyValue("offset", record.offset())
-                        .addKeyValue("cause", rootMessage(e))
+                        .addKeyValue("cause", Causes.rootMessage(e))
                         .log("fan-out not acknowledged; the record and those after it will be redelivered");
                 throw new BatchListenerFailedException("fan-out not acknowledged", cause, record);
             }
@@ -153,13 +150,7 @@ class FanOutListener {
         if (route.skippedSelfLike()) {
             skippedSelfLikes.increment();
         }
-        Observation observation = KafkaListenerObservation.LISTENER_OBSERVATION
-                .observation(
-                        null,
-                        KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
-                        () -> new KafkaRecordReceiverContext(record, LISTENER_ID, LISTENER_ID, LISTENER_ID, () -> null),
-                        observations)
-                .start();
+        Observation observation = recordTrace.observe(record, LISTENER_ID);
         List<CompletableFuture<?>> futures;
         try (Observation.Scope scope = observation.openScope()) {
             futures = route.topics().stream()
@@ -175,30 +166,13 @@ class FanOutListener {
 
     private CompletableFuture<?> sendTo(String topic, LikeEvent event, byte[] json) {
         var out = new ProducerRecord<String, byte[]>(topic, event.postId(), json);
-        out.headers()
-                .add(new RecordHeader(
-                        EventHeaders.EVENT_ID, bytes(event.eventId().toString())))
-                .add(new RecordHeader(
-                        EventHeaders.EVENT_TYPE, bytes(event.type().name())))
-                .add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(String.valueOf(event.schemaVersion()))));
+        EventHeaders.stamp(out.headers(), event);
         try {
             return kafka.send(out).thenRun(sent.get(topic)::increment);
         } catch (RuntimeException e) {
             // The producer refused at once (no metadata within max.block.ms): report it like a failed send.
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** The sends of the record at {@code index} of the batch, and the observation continuing its trace. */

@@ -7,8 +7,11 @@ import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.LikeEventType;
 import dev.likes.events.Topics;
+import dev.likes.kit.tracing.RecordTrace;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.mock.MockProducerFactory;
@@ -38,9 +42,18 @@ class FanOutListenerTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FanOutListener listener = new FanOutListener(
             new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
-            ObservationRegistry.NOOP,
+            untraced(),
             meters,
             new FanOutProperties(12, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), 1));
+
+    /** No tracer, no propagator, no observation registry: the bookkeeping, not the tracing, is tested here. */
+    private static RecordTrace untraced() {
+        var none = new DefaultListableBeanFactory();
+        return new RecordTrace(
+                none.getBeanProvider(Tracer.class),
+                none.getBeanProvider(Propagator.class),
+                none.getBeanProvider(ObservationRegistry.class));
+    }
 
     @Test
     void aBatchIsSentWithTheOriginalBytesKeyedByPostId() {
