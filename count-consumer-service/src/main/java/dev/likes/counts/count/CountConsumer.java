@@ -3,6 +3,8 @@ package dev.likes.counts.count;
 import static dev.likes.kit.Causes.rootMessage;
 
 import dev.likes.counts.cache.CountCache;
+import dev.likes.counts.dlq.DlqPublisher;
+import dev.likes.counts.retry.CountRetrier;
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.LikeEventJson.MalformedEventException;

@@ -1,5 +1,6 @@
 package dev.likes.counts.count;
 
+import dev.likes.counts.dlq.DlqReason;
 import dev.likes.events.LikeEventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The count consumer's meters, named as agreed in the metrics brief (the dashboard and alerts query them). */
 @Component
-class CountMetrics {
+public class CountMetrics {
 
     private final Map<LikeEventType, Counter> applied = new EnumMap<>(LikeEventType.class);
     private final Map<CountStatus, Counter> transitions = new EnumMap<>(CountStatus.class);
@@ -60,13 +61,13 @@ class CountMetrics {
                 .register(registry);
     }
 
-    void applied(LikeEventType type, long n) {
+    public void applied(LikeEventType type, long n) {
         if (n > 0) {
             applied.get(type).increment(n);
         }
     }
 
-    void duplicates(long n) {
+    public void duplicates(long n) {
         if (n > 0) {
             duplicates.increment(n);
         }
@@ -76,23 +77,23 @@ class CountMetrics {
         batchSize.record(records);
     }
 
-    void postUpdates(int posts) {
+    public void postUpdates(int posts) {
         if (posts > 0) {
             batchUpdates.increment(posts);
         }
     }
 
-    void entered(CountStatus status, long n) {
+    public void entered(CountStatus status, long n) {
         if (n > 0) {
             transitions.get(status).increment(n);
         }
     }
 
-    void dlq(DlqReason reason) {
+    public void dlq(DlqReason reason) {
         (reason == DlqReason.POISON ? dlqPoison : dlqExhausted).increment();
     }
 
-    void replayed() {
+    public void replayed() {
         replayed.increment();
     }
 }

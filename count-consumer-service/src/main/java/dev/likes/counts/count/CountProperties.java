@@ -1,5 +1,6 @@
 package dev.likes.counts.count;
 
+import dev.likes.counts.retry.RetryPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Positive;
@@ -19,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("likes.counts")
-record CountProperties(
+public record CountProperties(
         @Valid @DefaultValue Retry retry,
         @DefaultValue("7d") Duration successRetention,
         @DefaultValue("10m") Duration pruneInterval,
@@ -33,14 +34,14 @@ record CountProperties(
      * @param pollInterval how often the retrier looks for due events
      * @param batchSize due events the retrier takes per poll
      */
-    record Retry(
+    public record Retry(
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("5") @PositiveOrZero int maxRetries,
             @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("100") @Positive int batchSize) {
 
-        RetryPolicy policy() {
+        public RetryPolicy policy() {
             return new RetryPolicy(initialBackoff, multiplier, maxRetries);
         }
     }

@@ -1,5 +1,6 @@
 package dev.likes.counts.count;
 
+import dev.likes.counts.retry.CountRetrier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;

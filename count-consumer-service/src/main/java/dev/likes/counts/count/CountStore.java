@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * Callers own the transaction.
  */
 @Repository
-class CountStore {
+public class CountStore {
 
     private final JdbcClient jdbc;
 
@@ -38,7 +38,7 @@ class CountStore {
      *
      * @return the eventIds that were new, i.e. the events the caller must now count
      */
-    Set<UUID> recordCounted(List<LikeEvent> events) {
+    public Set<UUID> recordCounted(List<LikeEvent> events) {
         CountStateMachine.transition(CountStatus.PENDING, CountStatus.SUCCESS);
         int n = events.size();
         String[] ids = new String[n];
@@ -72,7 +72,7 @@ class CountStore {
      *
      * @return the new absolute count of each post
      */
-    Map<String, Long> addToCounts(SortedMap<String, Long> deltaByPost) {
+    public Map<String, Long> addToCounts(SortedMap<String, Long> deltaByPost) {
         if (deltaByPost.isEmpty()) {
             return Map.of();
         }
@@ -111,7 +111,7 @@ class CountStore {
      *
      * @return whether a row was written
      */
-    boolean park(IncomingEvent incoming, String error, Instant nextAttemptAt) {
+    public boolean park(IncomingEvent incoming, String error, Instant nextAttemptAt) {
         CountStateMachine.transition(CountStatus.PENDING, CountStatus.RETRYING);
         LikeEvent e = incoming.event();
         return jdbc.sql(
@@ -136,7 +136,7 @@ class CountStore {
     }
 
     /** RETRYING events whose next attempt is due, oldest first. */
-    List<UUID> dueRetries(int limit) {
+    public List<UUID> dueRetries(int limit) {
         return jdbc.sql(
                         """
                         SELECT event_id FROM count_events
@@ -149,7 +149,7 @@ class CountStore {
     }
 
     /** Locks an uncounted event; empty when it is counted, failed, unknown or locked by another instance. */
-    Optional<OpenEvent> lockOpen(UUID eventId) {
+    public Optional<OpenEvent> lockOpen(UUID eventId) {
         return jdbc.sql(
                         """
                         SELECT event_id, post_id, event_type, delta, status, retry_count, payload,
@@ -177,7 +177,8 @@ class CountStore {
      *
      * @param nextAttemptAt when the retrier may try again; null unless {@code to} is RETRYING
      */
-    void move(UUID eventId, CountStatus from, CountStatus to, int retryCount, String error, Instant nextAttemptAt) {
+    public void move(
+            UUID eventId, CountStatus from, CountStatus to, int retryCount, String error, Instant nextAttemptAt) {
         CountStateMachine.transition(from, to);
         int updated = jdbc.sql(
                         """
@@ -202,7 +203,7 @@ class CountStore {
     }
 
     /** The status of a known event and whether a replay counted it, locked until the transaction ends. */
-    Optional<KnownEvent> lockKnown(UUID eventId) {
+    public Optional<KnownEvent> lockKnown(UUID eventId) {
         return jdbc.sql("SELECT status, replayed_at IS NOT NULL FROM count_events WHERE event_id = ? FOR UPDATE")
                 .param(eventId)
                 .query((rs, i) -> new KnownEvent(CountStatus.valueOf(rs.getString(1)), rs.getBoolean(2)))
@@ -210,7 +211,7 @@ class CountStore {
     }
 
     /** Records that a replay counted a FAILED event; FAILED stays, so its history is kept. */
-    boolean markReplayed(UUID eventId) {
+    public boolean markReplayed(UUID eventId) {
         return jdbc.sql(
                                 """
                         UPDATE count_events SET replayed_at = now(), updated_at = now()
@@ -233,5 +234,5 @@ class CountStore {
     }
 
     /** What a replay needs to know about an event already in count_events. */
-    record KnownEvent(CountStatus status, boolean replayed) {}
+    public record KnownEvent(CountStatus status, boolean replayed) {}
 }

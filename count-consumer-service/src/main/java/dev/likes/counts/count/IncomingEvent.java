@@ -9,4 +9,4 @@ import org.apache.kafka.common.header.Headers;
  * @param payload the record's value as received, unknown fields included, so the DLQ carries the original
  * @param headers the record's headers, whose trace the event's log line continues
  */
-record IncomingEvent(LikeEvent event, String payload, int partition, long offset, Headers headers) {}
+public record IncomingEvent(LikeEvent event, String payload, int partition, long offset, Headers headers) {}

@@ -4,7 +4,7 @@ import dev.likes.events.LikeEventType;
 import java.util.UUID;
 
 /** A row of count_events that is not counted yet (PENDING or RETRYING), locked by the transaction that read it. */
-record OpenEvent(
+public record OpenEvent(
         UUID eventId,
         String postId,
         LikeEventType type,

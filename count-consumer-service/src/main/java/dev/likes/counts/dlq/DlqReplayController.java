@@ -1,4 +1,4 @@
-package dev.likes.counts.count;
+package dev.likes.counts.dlq;
 
 import dev.likes.counts.web.OpsProblem;
 import org.springframework.http.HttpStatus;

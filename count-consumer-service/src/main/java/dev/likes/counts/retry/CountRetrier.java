@@ -1,6 +1,13 @@
-package dev.likes.counts.count;
+package dev.likes.counts.retry;
 
 import dev.likes.counts.cache.CountCache;
+import dev.likes.counts.count.CountMetrics;
+import dev.likes.counts.count.CountProperties;
+import dev.likes.counts.count.CountStatus;
+import dev.likes.counts.count.CountStore;
+import dev.likes.counts.count.IncomingEvent;
+import dev.likes.counts.count.OpenEvent;
+import dev.likes.counts.dlq.DlqPublisher;
 import dev.likes.kit.Causes;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * being on the DLQ. Several instances may run this: each event is taken with {@code FOR UPDATE SKIP LOCKED}.
  */
 @Component
-class CountRetrier {
+public class CountRetrier {
 
     private static final Logger log = LoggerFactory.getLogger(CountRetrier.class);
 
@@ -53,7 +60,7 @@ class CountRetrier {
      *
      * @throws RuntimeException when the row cannot be written either; the caller must not let the offset move on
      */
-    void park(IncomingEvent incoming, RuntimeException failure) {
+    public void park(IncomingEvent incoming, RuntimeException failure) {
         String error = Causes.rootMessage(failure);
         boolean parked = Boolean.TRUE.equals(transaction.execute(
                 status -> store.park(incoming, error, Instant.now().plus(policy.delayBefore(1)))));
@@ -71,7 +78,7 @@ class CountRetrier {
     }
 
     /** Retries the parked events that are due. Called on a fixed delay. */
-    void retryDue() {
+    public void retryDue() {
         List<UUID> due;
         try {
             due = store.dueRetries(properties.retry().batchSize());

@@ -1,6 +1,8 @@
-package dev.likes.counts.count;
+package dev.likes.counts.dlq;
 
 import dev.likes.counts.cache.CountCache;
+import dev.likes.counts.count.CountMetrics;
+import dev.likes.counts.count.CountStore;
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.LikeEventJson.MalformedEventException;

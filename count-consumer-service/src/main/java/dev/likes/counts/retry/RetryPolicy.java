@@ -1,4 +1,4 @@
-package dev.likes.counts.count;
+package dev.likes.counts.retry;
 
 import java.time.Duration;
 
@@ -7,9 +7,9 @@ import java.time.Duration;
  * multiplier^(n-1)} after the failure before it, so with the defaults 1, 2, 4, 8, 16 s; after the last retry failed the
  * event is FAILED.
  */
-record RetryPolicy(Duration initialBackoff, double multiplier, int maxRetries) {
+public record RetryPolicy(Duration initialBackoff, double multiplier, int maxRetries) {
 
-    RetryPolicy {
+    public RetryPolicy {
         if (initialBackoff.isNegative() || multiplier < 1 || maxRetries < 0) {
             throw new IllegalArgumentException(
                     "Bad retry policy " + initialBackoff + " x" + multiplier + " " + maxRetries);
@@ -17,13 +17,13 @@ record RetryPolicy(Duration initialBackoff, double multiplier, int maxRetries) {
     }
 
     /** How long to wait before retry number {@code retry} (1-based). */
-    Duration delayBefore(int retry) {
+    public Duration delayBefore(int retry) {
         double factor = Math.pow(multiplier, Math.max(0, retry - 1));
         return Duration.ofNanos((long) Math.min(Long.MAX_VALUE, initialBackoff.toNanos() * factor));
     }
 
     /** Whether an event whose {@code retriesDone} retries all failed is out of retries. */
-    boolean exhausted(int retriesDone) {
+    public boolean exhausted(int retriesDone) {
         return retriesDone >= maxRetries;
     }
 }

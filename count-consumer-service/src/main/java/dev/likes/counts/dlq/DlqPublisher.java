@@ -1,5 +1,8 @@
-package dev.likes.counts.count;
+package dev.likes.counts.dlq;
 
+import dev.likes.counts.count.CountMetrics;
+import dev.likes.counts.count.CountProperties;
+import dev.likes.counts.count.OpenEvent;
 import dev.likes.events.EventHeaders;
 import dev.likes.events.LikeEvent;
 import dev.likes.events.Topics;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
  * once it is safely on the DLQ.
  */
 @Component
-class DlqPublisher {
+public class DlqPublisher {
 
     static final String DLQ_TOPIC = Topics.dlqOf(Topics.LIKE_EVENTS);
     static final String REASON_HEADER = "likes-dlq-reason";
@@ -41,7 +44,7 @@ class DlqPublisher {
     }
 
     /** An unreadable record, as it came, original headers kept. */
-    void poison(ConsumerRecord<String, byte[]> record, Exception cause) {
+    public void poison(ConsumerRecord<String, byte[]> record, Exception cause) {
         var headers = new RecordHeaders();
         for (Header h : record.headers()) {
             headers.add(h);
@@ -52,7 +55,7 @@ class DlqPublisher {
     }
 
     /** A parked event whose retries are all spent. */
-    void exhausted(OpenEvent event, int retries, String errorClass, String error) {
+    public void exhausted(OpenEvent event, int retries, String errorClass, String error) {
         var headers = new RecordHeaders();
         EventHeaders.stamp(headers, event.eventId(), event.type().name(), LikeEvent.CURRENT_SCHEMA_VERSION);
         addCause(headers, DlqReason.EXHAUSTED, retries, errorClass, error);

@@ -1,9 +1,9 @@
-package dev.likes.counts.count;
+package dev.likes.counts.dlq;
 
 import java.util.Locale;
 
 /** Why a record went to the DLQ; also the {@code reason} tag of {@code likes.counts.dlq}. */
-enum DlqReason {
+public enum DlqReason {
     /** Unreadable: no retry can fix it. */
     POISON,
     /** Counting failed on every retry. */
