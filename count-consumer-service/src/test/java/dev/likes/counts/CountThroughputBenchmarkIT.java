@@ -2,6 +2,7 @@ package dev.likes.counts;
 
 import static dev.likes.counts.CountFixtures.event;
 import static dev.likes.counts.CountFixtures.publish;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.likes.events.LikeEvent;
@@ -30,6 +31,8 @@ import org.springframework.test.context.TestPropertySource;
  * Throughput and freshness of the count consumer on this machine's real PostgreSQL, Redis and an in-JVM broker. Off by
  * default; run with {@code ./mvnw -B -o -pl count-consumer-service verify -Dit.test=CountThroughputBenchmarkIT
  * -Dlikes.benchmark=true [-Dlikes.benchmark.events=50000]}. Results go to stdout and {@code target/benchmark.txt}.
+ * It fails when a throughput median falls below {@code -Dlikes.benchmark.min-events-per-second} (default 1,000; this
+ * machine measured 5,000-7,500) or a freshness median exceeds {@code -Dlikes.benchmark.max-lag-ms} (default 5,000).
  */
 @LikesIntegrationTest
 @EnabledIfSystemProperty(named = "likes.benchmark", matches = "true")
@@ -96,6 +99,14 @@ class CountThroughputBenchmarkIT {
         System.out.println(report);
         Files.writeString(
                 Path.of("target", "benchmark.txt"), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+
+        double minRate = Double.parseDouble(System.getProperty("likes.benchmark.min-events-per-second", "1000"));
+        long maxLagMs = Long.getLong("likes.benchmark.max-lag-ms", 5_000);
+        assertThat(median(uniform)).as("uniform events/s").isGreaterThanOrEqualTo(minRate);
+        assertThat(median(hot)).as("hot-post events/s").isGreaterThanOrEqualTo(minRate);
+        assertThat(List.of(medianLong(pgLag), medianLong(redisLag), medianLong(singlePg), medianLong(singleRedis)))
+                .as("freshness medians in ms")
+                .allSatisfy(lag -> assertThat(lag).isLessThanOrEqualTo(maxLagMs));
     }
 
     private void warmUp() throws SQLException {

@@ -11,7 +11,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** The signed-in user's notification API over entries that arrived through Kafka. */
+/**
+ * The signed-in user's notification API over entries that arrived through Kafka. The mapping and error cases that need
+ * no database are the controllers' {@code @WebMvcTest} slices.
+ */
 class NotificationApiIT extends NotificationIntegrationSupport {
 
     private static final Duration ASYNC = Duration.ofSeconds(60);
@@ -81,24 +84,5 @@ class NotificationApiIT extends NotificationIntegrationSupport {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody().path("type").asText()).isEqualTo("urn:likes:problem:notification-not-found");
         assertThat(page(owner, "").path("unreadCount").asInt()).isEqualTo(5);
-    }
-
-    @Test
-    void withoutATokenTheAnswerIs401Problem() {
-        var list = http.getForEntity("/notifications", JsonNode.class);
-        var readAll = http.postForEntity("/notifications/read-all", null, JsonNode.class);
-
-        assertThat(list.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(list.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(list.getBody().path("type").asText()).isEqualTo("urn:likes:problem:unauthorized");
-        assertThat(readAll.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    }
-
-    @Test
-    void anOversizedPageIsABadRequestProblem() {
-        var response = http.exchange("/notifications?size=1000", HttpMethod.GET, as(randomId("user")), JsonNode.class);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

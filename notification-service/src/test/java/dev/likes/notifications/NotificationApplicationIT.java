@@ -2,37 +2,31 @@ package dev.likes.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.likes.testsupport.JwtTokens;
+import dev.likes.testsupport.ServiceBasics;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpMethod;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 
-class NotificationApplicationIT extends NotificationIntegrationSupport {
+class NotificationApplicationIT extends NotificationIntegrationSupport implements ServiceBasics {
 
-    @Test
-    void startsAndReportsHealthy() {
-        var health = http.getForEntity("/actuator/health", String.class);
-
-        assertThat(health.getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(health.getBody()).contains("\"status\":\"UP\"");
+    @Override
+    public TestRestTemplate http() {
+        return http;
     }
 
-    @Test
-    void infoShowsTheBuild() {
-        var info = http.getForEntity("/actuator/info", String.class);
-
-        assertThat(info.getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(info.getBody()).contains("\"artifact\":\"notification-service\"");
+    @Override
+    public String artifact() {
+        return "notification-service";
     }
 
-    @Test
-    void aFrameworkMethodNotAllowedIsAProblemWithAStableTypeAndTheTraceId() {
-        var answer = http.exchange("/notifications", HttpMethod.PUT, as(randomId("user")), java.util.Map.class);
-
-        assertThat(answer.getStatusCode().value()).isEqualTo(405);
-        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody()).containsEntry("type", "urn:likes:problem:http-405");
-        assertThat((String) answer.getBody().get("traceId")).matches("[0-9a-f]{32}");
+    @Override
+    public RequestEntity<Void> aCallWithTheWrongMethod() {
+        return RequestEntity.put("/notifications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + JwtTokens.forUser(randomId("user")))
+                .build();
     }
 
     @Test

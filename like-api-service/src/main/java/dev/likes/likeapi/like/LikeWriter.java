@@ -143,7 +143,7 @@ class LikeWriter implements SmartLifecycle {
     }
 
     /** Splits the batch so that each round holds a key at most once, keeping each key's commands in arrival order. */
-    private static List<List<Command>> rounds(List<Command> batch) {
+    static List<List<Command>> rounds(List<Command> batch) {
         List<List<Command>> rounds = new ArrayList<>(1);
         Map<Key, Integer> seen = new HashMap<>(batch.size() * 2);
         for (Command command : batch) {

@@ -3,7 +3,9 @@ package dev.likes.notifications.messaging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
  * windows are dropped too; an expired window and a missing one mean the same to the claim.
  */
 @Component
-class Housekeeping {
+class Housekeeping implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
@@ -23,9 +25,13 @@ class Housekeeping {
         this.retention = retention;
     }
 
-    @Scheduled(
-            fixedDelayString = "${likes.retention.interval:10m}",
-            initialDelayString = "${likes.retention.interval:10m}")
+    // The interval comes from RetentionProperties, the one source of truth, rather than a placeholder repeating its
+    // default.
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::deleteExpired, retention.interval(), retention.interval()));
+    }
+
     void deleteExpired() {
         int events = jdbc.sql(
                         "DELETE FROM processed_events WHERE processed_at < now() - make_interval(secs => :seconds)")

@@ -1,38 +1,25 @@
 package dev.likes.notifications.web;
 
-import dev.likes.kit.security.ProblemAccessDeniedHandler;
-import dev.likes.kit.security.ProblemAuthenticationEntryPoint;
+import dev.likes.kit.security.BearerTokenSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Whose notifications and devices a request sees is the {@code sub} of its HS256 bearer token, nothing else (the
- * decoder and the problem+json 401/403 come from the service kit). Only health, info and metrics are public.
+ * token rules and the problem+json 401/403 come from the service kit). Only health, info and metrics are public.
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(
-            HttpSecurity http, ProblemAuthenticationEntryPoint unauthorized, ProblemAccessDeniedHandler forbidden)
-            throws Exception {
-        return http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing to forge
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
-                        .permitAll()
-                        .requestMatchers("/error")
+    SecurityFilterChain apiSecurity(HttpSecurity http, BearerTokenSecurity bearer) throws Exception {
+        return bearer.apply(http)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(BearerTokenSecurity.ALWAYS_PUBLIC)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -20,7 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 /**
  * Bearer tokens for a service that is a resource server (it has spring-security-oauth2-resource-server): an HS256
  * {@link JwtDecoder} over {@code likes.security.jwt-secret}, checked at startup, and the 401/403 problem answers its
- * {@code SecurityFilterChain} wires in. A service that only has the JOSE classes (test-support brings them into every
+ * {@code SecurityFilterChain} wires in through {@link BearerTokenSecurity}. A service that only has the JOSE classes (test-support brings them into every
  * test class path) gets nothing, so it needs no secret.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class, after = ProblemDetailsAutoConfiguration.class)
@@ -51,5 +52,14 @@ public class JwtSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemAccessDeniedHandler problemAccessDeniedHandler(ProblemResponses problems) {
         return new ProblemAccessDeniedHandler(problems);
+    }
+
+    @Bean
+    @ConditionalOnClass(HttpSecurity.class)
+    @ConditionalOnBean({ProblemAuthenticationEntryPoint.class, ProblemAccessDeniedHandler.class})
+    @ConditionalOnMissingBean
+    BearerTokenSecurity bearerTokenSecurity(
+            ProblemAuthenticationEntryPoint unauthorized, ProblemAccessDeniedHandler forbidden) {
+        return new BearerTokenSecurity(unauthorized, forbidden);
     }
 }

@@ -44,6 +44,7 @@ class JwtSecurityAutoConfigurationTest {
     @Test
     void theDecoderAcceptsAnHs256TokenSignedWithTheSecretAndRefusesAnother() {
         web.withPropertyValues("likes.security.jwt-secret=" + SECRET).run(context -> {
+            assertThat(context).hasSingleBean(BearerTokenSecurity.class);
             var decoder = context.getBean(JwtDecoder.class);
 
             assertThat(decoder.decode(token(SECRET, "alice")).getSubject()).isEqualTo("alice");
