@@ -5,27 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.likes.testsupport.JwtTokens;
 import dev.likes.testsupport.ServiceBasics;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.RequestEntity;
 
 class NotificationApplicationIT extends NotificationIntegrationSupport implements ServiceBasics {
 
     @Override
-    public TestRestTemplate http() {
-        return http;
-    }
-
-    @Override
-    public String artifact() {
-        return "notification-service";
-    }
-
-    @Override
     public RequestEntity<Void> aCallWithTheWrongMethod() {
         return RequestEntity.put("/notifications")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + JwtTokens.forUser(randomId("user")))
+                .headers(h -> h.setBearerAuth(JwtTokens.forUser(randomId("user"))))
                 .build();
     }
 

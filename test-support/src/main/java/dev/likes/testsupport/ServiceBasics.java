@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
@@ -11,39 +13,35 @@ import org.springframework.http.RequestEntity;
 /**
  * What every service answers the same way, tested once: it starts healthy, {@code /actuator/info} shows its build,
  * and Spring MVC's own errors (here a 405) are problem+json with a stable {@code type} and the request's trace id.
- * A service's {@code *ApplicationIT} implements it inside a {@link LikesIntegrationTest} context.
+ * A service's {@code *ApplicationIT} implements it inside a {@link LikesIntegrationTest} context (whose
+ * {@code spring.application.name} is the artifact id).
  */
 public interface ServiceBasics {
-
-    /** The client of the running service. */
-    TestRestTemplate http();
-
-    /** The service's artifact id, as build-info records it. */
-    String artifact();
 
     /** A call to a path this service maps, with a method it does not map there (credentials included if needed). */
     RequestEntity<Void> aCallWithTheWrongMethod();
 
     @Test
-    default void startsAndReportsHealthy() {
-        var health = http().getForEntity("/actuator/health", String.class);
+    default void startsAndReportsHealthy(@Autowired TestRestTemplate http) {
+        var health = http.getForEntity("/actuator/health", String.class);
 
         assertThat(health.getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(health.getBody()).contains("\"status\":\"UP\"");
     }
 
     @Test
-    default void infoShowsTheBuild() {
-        var info = http().getForEntity("/actuator/info", String.class);
+    default void infoShowsTheBuild(
+            @Autowired TestRestTemplate http, @Value("${spring.application.name}") String artifact) {
+        var info = http.getForEntity("/actuator/info", String.class);
 
         assertThat(info.getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(info.getBody()).contains("\"artifact\":\"" + artifact() + "\"");
+        assertThat(info.getBody()).contains("\"artifact\":\"" + artifact + "\"");
     }
 
     @Test
     @SuppressWarnings("rawtypes")
-    default void aFrameworkMethodNotAllowedIsAProblemWithAStableTypeAndTheTraceId() {
-        var answer = http().exchange(aCallWithTheWrongMethod(), Map.class);
+    default void aFrameworkMethodNotAllowedIsAProblemWithAStableTypeAndTheTraceId(@Autowired TestRestTemplate http) {
+        var answer = http.exchange(aCallWithTheWrongMethod(), Map.class);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(405);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
