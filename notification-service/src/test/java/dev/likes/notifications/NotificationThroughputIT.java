@@ -17,7 +17,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * Measures notification events stored per second from a pre-loaded topic: the listener is stopped, N events are
  * published, the listener is started and the clock runs until the last one is processed. Off by default, behind the
  * suite's one benchmark flag; run with {@code ./mvnw -B -pl notification-service -am verify -Dlikes.benchmark=true
- * -Dit.test=NotificationThroughputIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}. It fails when the median
+ * -Dit.test=NotificationThroughputIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dfailsafe.failIfNoSpecifiedTests=false}. It fails when the median
  * falls below {@code -Dlikes.benchmark.min-notifications-per-second} (default 100, far below this machine's figure, so
  * only a real regression trips it).
  */
