@@ -46,8 +46,9 @@ class ScaleOutIT {
         // and redeliveries of earlier ones keep coming.
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CountConsumerApplication.class)
                 .initializers(new LikesInfrastructureInitializer())
-                .properties("server.port=0")
-                .run()) {
+                // A command-line argument, not a default property: application.yml's 8082 would win over a default,
+                // and that port may be taken by a running local stack.
+                .run("--server.port=0")) {
             publish(waves.get(1));
             publish(waves.get(0));
             var container = second.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("count-consumer");
