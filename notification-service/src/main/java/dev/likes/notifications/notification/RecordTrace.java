@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * thread no span is current and its log lines would not carry the trace id of the like that caused them.
  */
 @Component
-class RecordTrace {
+public class RecordTrace {
 
     private static final String TRACEPARENT = "traceparent";
 
@@ -39,7 +39,7 @@ class RecordTrace {
      * record's {@code traceparent} header, so the MDC of every line the action logs carries that trace id. A record
      * without the header gets no span: it has no trace to join, and a new one per event would only cost.
      */
-    <T, U> void within(Headers headers, String step, T subject, U detail, BiConsumer<T, U> action) {
+    public <T, U> void within(Headers headers, String step, T subject, U detail, BiConsumer<T, U> action) {
         if (propagator == null || headers.lastHeader(TRACEPARENT) == null) {
             action.accept(subject, detail);
             return;
