@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ class FanOutListener {
     private final KafkaOperations<String, byte[]> kafka;
     private final ObservationRegistry observations;
     private final FanOutProperties properties;
+    private final TraceHeaders traceHeaders;
     private final Map<String, Counter> sent;
     private final Counter skippedSelfLikes;
 
@@ -60,8 +62,10 @@ class FanOutListener {
             KafkaOperations<String, byte[]> kafka,
             ObservationRegistry observations,
             MeterRegistry meters,
-            FanOutProperties properties) {
+            FanOutProperties properties,
+            TraceHeaders traceHeaders) {
         this.kafka = kafka;
+        this.traceHeaders = traceHeaders;
         this.observations = observations;
         this.properties = properties;
         this.sent = Stream.of(Topics.NOTIFY_OWNER, Topics.PUSH, Topics.FEED_BOOST)
@@ -162,8 +166,9 @@ class FanOutListener {
                 .start();
         List<CompletableFuture<?>> futures;
         try (Observation.Scope scope = observation.openScope()) {
+            List<Header> trace = traceHeaders.current();
             futures = route.topics().stream()
-                    .<CompletableFuture<?>>map(topic -> sendTo(topic, event, record.value()))
+                    .<CompletableFuture<?>>map(topic -> sendTo(topic, event, record.value(), trace))
                     .toList();
         } catch (RuntimeException e) {
             observation.error(e);
@@ -173,14 +178,18 @@ class FanOutListener {
         return new InFlight(index, event, futures, observation);
     }
 
-    private CompletableFuture<?> sendTo(String topic, LikeEvent event, byte[] json) {
-        var out = new ProducerRecord<String, byte[]>(topic, event.postId(), json);
+    private CompletableFuture<?> sendTo(String topic, LikeEvent event, byte[] json, List<Header> trace) {
+        // Stamped with the like's time, not the send's: the freshness gauges downstream then measure how old the like
+        // is, so a delay anywhere upstream shows at every later hop too.
+        var out = new ProducerRecord<String, byte[]>(
+                topic, null, event.occurredAt().toEpochMilli(), event.postId(), json);
         out.headers()
                 .add(new RecordHeader(
                         EventHeaders.EVENT_ID, bytes(event.eventId().toString())))
                 .add(new RecordHeader(
                         EventHeaders.EVENT_TYPE, bytes(event.type().name())))
                 .add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(String.valueOf(event.schemaVersion()))));
+        trace.forEach(out.headers()::add);
         try {
             return kafka.send(out).thenRun(sent.get(topic)::increment);
         } catch (RuntimeException e) {

@@ -9,6 +9,8 @@ import dev.likes.events.LikeEventType;
 import dev.likes.events.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.mock.MockProducerFactory;
@@ -40,7 +43,13 @@ class FanOutListenerTest {
             new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
             ObservationRegistry.NOOP,
             meters,
-            new FanOutProperties(12, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), 1));
+            new FanOutProperties(12, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), 1),
+            noTracing());
+
+    private static TraceHeaders noTracing() {
+        var none = new StaticListableBeanFactory();
+        return new TraceHeaders(none.getBeanProvider(Tracer.class), none.getBeanProvider(Propagator.class));
+    }
 
     @Test
     void aBatchIsSentWithTheOriginalBytesKeyedByPostId() {
