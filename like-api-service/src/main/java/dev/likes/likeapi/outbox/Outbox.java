@@ -3,8 +3,9 @@ package dev.likes.likeapi.outbox;
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.Topics;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,12 +16,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class Outbox {
 
-    private final JdbcClient jdbc;
+    private final OutboxRepository repository;
     private final OutboxRelay relay;
+    private final OutboxLanes lanes;
 
-    Outbox(JdbcClient jdbc, OutboxRelay relay) {
-        this.jdbc = jdbc;
+    Outbox(OutboxRepository repository, OutboxRelay relay, OutboxProperties properties) {
+        this.repository = repository;
         this.relay = relay;
+        this.lanes = properties.outboxLanes();
     }
 
     /** An event to publish, and the W3C traceparent of the request that caused it (or null). */
@@ -28,42 +31,34 @@ public class Outbox {
 
     /**
      * Records the events for publication to {@code likes.events}, in the given order, with one statement. Must run
-     * inside the transaction that made the changes, so each event exists exactly when its change does.
+     * inside the transaction that made the changes, so each event exists exactly when its change does. Each event
+     * takes its post's lane; the relay publishes the lanes written here as soon as the transaction commits.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        int n = entries.size();
-        String[] ids = new String[n];
-        String[] postIds = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        String[] traceParents = new String[n];
-        for (int i = 0; i < n; i++) {
-            LikeEvent event = entries.get(i).event();
-            ids[i] = event.eventId().toString();
-            postIds[i] = event.postId();
-            types[i] = event.type().name();
-            payloads[i] = LikeEventJson.toJson(event);
-            traceParents[i] = entries.get(i).traceParent();
+        List<OutboxRepository.NewRow> rows = new ArrayList<>(entries.size());
+        BitSet written = new BitSet(lanes.count());
+        for (Entry entry : entries) {
+            LikeEvent event = entry.event();
+            int lane = lanes.of(event.postId());
+            written.set(lane);
+            rows.add(new OutboxRepository.NewRow(
+                    event.eventId(),
+                    lane,
+                    event.postId(),
+                    event.type().name(),
+                    Topics.LIKE_EVENTS,
+                    LikeEventJson.toJson(event),
+                    entry.traceParent()));
         }
-        // WITH ORDINALITY keeps the given order in seq, which is the order the relay publishes in.
-        jdbc.sql(
-                        """
-                        INSERT INTO outbox (id, aggregate_id, event_type, topic, payload, trace_parent)
-                        SELECT e.id::uuid, e.post_id, e.event_type, ?, e.payload::jsonb, e.trace_parent
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                             WITH ORDINALITY AS e(id, post_id, event_type, payload, trace_parent, position)
-                        ORDER BY e.position
-                        """)
-                .params(Topics.LIKE_EVENTS, ids, postIds, types, payloads, traceParents)
-                .update();
+        repository.insertAll(rows);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.wakeUp(); // publish now instead of at the next poll
+                relay.wakeUp(written); // publish these lanes now instead of at the next poll
             }
         });
     }

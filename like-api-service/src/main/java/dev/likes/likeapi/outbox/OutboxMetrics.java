@@ -2,47 +2,50 @@ package dev.likes.likeapi.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox backlog as gauges, refreshed on a schedule rather than per scrape so that many scrapers cost one cheap
- * query (on the partial index of unsent rows) every few seconds. A growing backlog or an old oldest row means
- * likes are accepted but not reaching Kafka.
+ * The outbox backlog as gauges, refreshed on a schedule rather than per scrape so that many scrapers cost one query
+ * every few seconds, through the primary key and bounded per lane. A growing backlog or an old oldest row means likes
+ * are accepted but not reaching Kafka.
  */
 @Component
-class OutboxMetrics {
+class OutboxMetrics implements SchedulingConfigurer {
 
-    private final JdbcClient jdbc;
+    /** Rows counted per lane at most: beyond that the age of the oldest row tells more than the number. */
+    static final int PENDING_CAP_PER_LANE = 10_000;
+
+    private final OutboxRepository repository;
+    private final OutboxProperties properties;
     private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
 
-    OutboxMetrics(JdbcClient jdbc, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    OutboxMetrics(OutboxRepository repository, OutboxProperties properties, MeterRegistry meters) {
+        this.repository = repository;
+        this.properties = properties;
         Gauge.builder("likes.outbox.pending", pending, AtomicLong::get)
-                .description("Outbox rows not yet published to Kafka")
+                .description(
+                        "Outbox rows not yet published to Kafka (counted up to " + PENDING_CAP_PER_LANE + " per lane)")
                 .register(meters);
-        Gauge.builder("likes.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get)
-                .description("Age of the oldest unpublished outbox row")
+        Gauge.builder("likes.pipeline.oldest.age", oldestAgeMillis, age -> age.get() / 1000.0)
+                .description("Age of the oldest like not yet processed at this hop")
+                .tag("hop", "outbox")
                 .baseUnit("seconds")
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${likes.outbox.metrics-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::refresh, properties.metricsInterval());
+    }
+
     void refresh() {
-        jdbc.sql(
-                        """
-                        SELECT count(*) AS pending,
-                               coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint AS oldest
-                        FROM outbox WHERE sent_at IS NULL
-                        """)
-                .query((rs, row) -> {
-                    pending.set(rs.getLong("pending"));
-                    oldestAgeSeconds.set(rs.getLong("oldest"));
-                    return null;
-                })
-                .list();
+        var backlog = repository.backlog(properties.lanes(), PENDING_CAP_PER_LANE);
+        pending.set(backlog.pending());
+        oldestAgeMillis.set(Math.max(0, backlog.oldestAge(Instant.now()).toMillis()));
     }
 }

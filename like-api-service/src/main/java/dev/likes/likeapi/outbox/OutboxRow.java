@@ -2,5 +2,6 @@ package dev.likes.likeapi.outbox;
 
 import java.util.UUID;
 
-/** An unsent outbox row, as the relay reads it. */
-record OutboxRow(UUID id, String aggregateId, String eventType, String topic, String payload, String traceParent) {}
+/** An unpublished outbox row, as the relay reads it; {@code seq} is its place in its lane's order. */
+record OutboxRow(
+        long seq, UUID id, String aggregateId, String eventType, String topic, String payload, String traceParent) {}
