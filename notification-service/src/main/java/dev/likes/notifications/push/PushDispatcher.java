@@ -4,13 +4,20 @@ import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,6 +55,7 @@ class PushDispatcher {
     private final PushProperties properties;
     private final Map<Outcome, Counter> sent;
     private final Counter tokensRemoved;
+    private final ExecutorService senders;
 
     PushDispatcher(
             PushClaims claims,
@@ -66,6 +74,12 @@ class PushDispatcher {
                 Outcome.FAILED, sentCounter(meters, "failed"),
                 Outcome.COLLAPSED, sentCounter(meters, "collapsed"),
                 Outcome.DISABLED, sentCounter(meters, "disabled"));
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.sendConcurrency(), task -> {
+            Thread thread = new Thread(task, "push-send-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.tokensRemoved = Counter.builder("likes.push.tokens.removed")
                 .description("Device tokens forgotten because FCM reported them unregistered or invalid")
                 .register(meters);
@@ -114,9 +128,7 @@ class PushDispatcher {
                 throw new ClaimFailed(
                         candidates.get(0), e, counted(events, List.of(outcomes).subList(0, candidates.get(0))));
             }
-            for (List<Integer> likes : byWindow.values()) {
-                sendInOrder(events, likes, outcomes);
-            }
+            sendAll(events, byWindow.values(), outcomes);
         }
         return counted(events, List.of(outcomes));
     }
@@ -150,14 +162,57 @@ class PushDispatcher {
         }
     }
 
+    /**
+     * Sends the claimed likes of different windows at once, up to {@code likes.push.send-concurrency}: windows are
+     * independent (each its own owner and post), and an FCM round trip is tens of milliseconds of waiting. Returns
+     * when all are done, so the offsets are committed only after every claimed push was tried.
+     */
+    private void sendAll(List<LikeEvent> events, Collection<List<Integer>> windows, Outcome[] outcomes) {
+        if (windows.size() == 1 || properties.sendConcurrency() == 1) {
+            windows.forEach(likes -> sendInOrder(events, likes, outcomes));
+            return;
+        }
+        List<Future<?>> sending = new ArrayList<>(windows.size());
+        for (List<Integer> likes : windows) {
+            if (outcomes[likes.get(0)] == Outcome.SENT) {
+                sending.add(senders.submit(() -> sendInOrder(events, likes, outcomes)));
+            }
+        }
+        for (Future<?> send : sending) {
+            try {
+                send.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pushing", e);
+            } catch (ExecutionException e) {
+                // send() turns every failure into FAILED; only an Error gets here.
+                throw new IllegalStateException("push failed", e.getCause());
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopSenders() {
+        senders.shutdown();
+    }
+
     /** Sends the window's claimed like; if it fails, the window is free again and its next like tries in turn. */
     private void sendInOrder(List<LikeEvent> events, List<Integer> likes, Outcome[] outcomes) {
         for (int k = 0; k < likes.size(); k++) {
             int i = likes.get(k);
             if (k > 0) {
                 PushClaims.Window window = windowOf(events.get(i));
-                if (!claims.claimWindows(List.of(window), properties.collapseWindow())
-                        .contains(window)) {
+                try {
+                    if (!claims.claimWindows(List.of(window), properties.collapseWindow())
+                            .contains(window)) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    // The window stays as it is; this like stays collapsed, as the others would be.
+                    log.atWarn()
+                            .addKeyValue("eventId", events.get(i).eventId())
+                            .addKeyValue("cause", e.getMessage())
+                            .log("push window not claimed again after a failed push");
                     return;
                 }
             } else if (outcomes[i] != Outcome.SENT) {
