@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
  * when the listener returns. A batch that failed stays noted, because it will be redelivered (and its age keeps
  * growing, which is the point). Spring Boot hands this bean to every batch listener container. Cheap: one pass over
  * the timestamps per batch; the age is computed only when scraped.
+ *
+ * <p>The same class, but for {@link #HOP}, is in each consuming service; it belongs in {@code service-kit} as an
+ * auto-configuration (TODO issue 11), with count-consumer-service's {@code PipelineFreshnessTest} as its test.
  */
 @Component
 class PipelineFreshness implements BatchInterceptor<Object, Object> {
