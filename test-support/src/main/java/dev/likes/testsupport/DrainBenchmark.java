@@ -2,6 +2,7 @@ package dev.likes.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -176,7 +177,12 @@ public final class DrainBenchmark implements AutoCloseable {
             Map<String, ? extends Collection<String>> topicsByGroup, Runnable start, Duration atMost) {
         Map<String, Map<TopicPartition, Long>> ends = new LinkedHashMap<>();
         topicsByGroup.forEach((group, topics) -> ends.put(group, endOffsetsByPartition(topics)));
+        long records = 0;
+        for (var entry : ends.entrySet()) {
+            records += lag(entry.getKey(), entry.getValue());
+        }
         Map<String, Double> seconds = new LinkedHashMap<>();
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         start.run();
         long deadline = started + atMost.toNanos();
@@ -195,7 +201,17 @@ public final class DrainBenchmark implements AutoCloseable {
                 sleep(Duration.ofMillis(50));
             }
         }
+        // CPU is steadier than wall time while other builds share the cores: it counts this JVM's work (the service,
+        // the in-JVM broker, this loop), not the time spent waiting for a core.
+        System.out.printf(
+                "DRAIN cpu: %.1f us of this JVM's CPU per record (service, broker and harness), %d records%n",
+                (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, records), records);
         return seconds;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Records the group has not committed yet on {@code topics}. */
