@@ -26,27 +26,27 @@ class TraceHeaders {
     private static final Propagator.Setter<List<Header>> SETTER =
             (headers, key, value) -> headers.add(new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8)));
 
-    private final ObjectProvider<Tracer> tracer;
-    private final ObjectProvider<Propagator> propagator;
+    /** Null when tracing is off. Resolved once: a provider lookup per event cost more than the injection itself. */
+    private final Tracer tracer;
+
+    private final Propagator propagator;
 
     TraceHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.tracer = tracer.getIfAvailable();
+        this.propagator = propagator.getIfAvailable();
     }
 
     /** The headers that continue the current span's trace; none when tracing is off or no span is current. */
     List<Header> current() {
-        Tracer current = tracer.getIfAvailable();
-        Propagator propagation = propagator.getIfAvailable();
-        if (current == null || propagation == null) {
+        if (tracer == null || propagator == null) {
             return List.of();
         }
-        TraceContext context = current.currentTraceContext().context();
+        TraceContext context = tracer.currentTraceContext().context();
         if (context == null) {
             return List.of();
         }
         List<Header> headers = new ArrayList<>(1);
-        propagation.inject(context, headers, SETTER);
+        propagator.inject(context, headers, SETTER);
         return headers;
     }
 }
