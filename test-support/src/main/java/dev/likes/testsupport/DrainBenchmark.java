@@ -105,6 +105,12 @@ public final class DrainBenchmark implements AutoCloseable {
                         bootstrapServers,
                         ProducerConfig.ACKS_CONFIG,
                         "all",
+                        // Not idempotent: the in-JVM KRaft broker once handed two fills the same producer id and
+                        // rejected the second (OutOfOrderSequenceException). One request in flight keeps the order.
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        false,
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        1,
                         ProducerConfig.LINGER_MS_CONFIG,
                         20,
                         ProducerConfig.BATCH_SIZE_CONFIG,
