@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox backlog as gauges, refreshed on a schedule rather than per scrape so that many scrapers cost one query
@@ -17,15 +18,24 @@ import org.springframework.stereotype.Component;
 class OutboxMetrics implements SchedulingConfigurer {
 
     /** Rows counted per lane at most: beyond that the age of the oldest row tells more than the number. */
-    static final int PENDING_CAP_PER_LANE = 10_000;
+    static final int PENDING_CAP_PER_LANE = 1_000;
 
     private final OutboxRepository repository;
     private final OutboxProperties properties;
+    private final TransactionTemplate transaction;
+    private final OutboxRelay relay;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
 
-    OutboxMetrics(OutboxRepository repository, OutboxProperties properties, MeterRegistry meters) {
+    OutboxMetrics(
+            OutboxRepository repository,
+            OutboxProperties properties,
+            TransactionTemplate transaction,
+            OutboxRelay relay,
+            MeterRegistry meters) {
         this.repository = repository;
+        this.relay = relay;
+        this.transaction = transaction;
         this.properties = properties;
         Gauge.builder("likes.outbox.pending", pending, AtomicLong::get)
                 .description(
@@ -44,7 +54,10 @@ class OutboxMetrics implements SchedulingConfigurer {
     }
 
     void refresh() {
-        var backlog = repository.backlog(properties.lanes(), PENDING_CAP_PER_LANE);
+        var backlog = transaction.execute(status -> {
+            repository.planForKeyAccess();
+            return repository.backlog(relay.unpublishedAfter(), PENDING_CAP_PER_LANE);
+        });
         pending.set(backlog.pending());
         oldestAgeMillis.set(Math.max(0, backlog.oldestAge(Instant.now()).toMillis()));
     }

@@ -4,15 +4,12 @@ import dev.likes.events.EventHeaders;
 import dev.likes.events.LikeEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -46,6 +44,19 @@ class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** The W3C trace context header, which the consumers' observations read. */
+    private static final String TRACEPARENT = "traceparent";
+
+    /** Read a lane from its first row. */
+    static final long LANE_HEAD = Long.MIN_VALUE;
+
+    /**
+     * How often a busy lane is read from its head rather than from after the last batch. Reading on from the last
+     * batch steps over no dead entries of published rows; reading from the head picks up a row whose transaction took
+     * its seq before the last batch's rows but committed after they were read.
+     */
+    private static final long HEAD_READ_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+
     /** Rows moved per transaction when rows of lanes that no longer exist are moved to their lanes at start. */
     private static final int RELOCATION_CHUNK = 10_000;
 
@@ -55,11 +66,11 @@ class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final OutboxLanes lanes;
     private final OutboxVacuum vacuum;
-    private final Tracer tracer;
-    private final Propagator propagator;
     private final Counter published;
     /** 1 where a lane may have rows this instance has not tried to publish yet. */
     private final AtomicIntegerArray dirty;
+    /** Per lane, the highest seq this instance has published: every row at or below it has been read once. */
+    private final AtomicLongArray publishedUpTo;
 
     private volatile List<LaneWorker> workers = List.of();
     private List<Thread> threads = List.of();
@@ -72,8 +83,6 @@ class OutboxRelay implements SmartLifecycle {
             KafkaTemplate<String, byte[]> kafka,
             OutboxProperties properties,
             OutboxVacuum vacuum,
-            Tracer tracer,
-            Propagator propagator,
             MeterRegistry meters) {
         this.repository = repository;
         this.transaction = transaction;
@@ -81,9 +90,11 @@ class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.lanes = properties.outboxLanes();
         this.vacuum = vacuum;
-        this.tracer = tracer;
-        this.propagator = propagator;
         this.dirty = new AtomicIntegerArray(lanes.count());
+        this.publishedUpTo = new AtomicLongArray(lanes.count());
+        for (int lane = 0; lane < lanes.count(); lane++) {
+            publishedUpTo.set(lane, LANE_HEAD);
+        }
         this.published = Counter.builder("likes.outbox.published")
                 .description("Outbox rows the broker acknowledged")
                 .register(meters);
@@ -101,16 +112,32 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /**
+     * Per lane, where the rows this instance has not published start: a reader of the backlog that starts there does
+     * not step over the index entries of published rows (dead until a vacuum, and not marked dead while any relay's
+     * transaction is older than their delete). A row that took its seq earlier but committed later is missed until
+     * the relay's next read of the lane from its head, at most a second later.
+     */
+    long[] unpublishedAfter() {
+        long[] after = new long[lanes.count()];
+        for (int lane = 0; lane < after.length; lane++) {
+            after[lane] = publishedUpTo.get(lane);
+        }
+        return after;
+    }
+
+    /**
      * Publishes one batch of a lane, if no other relay is publishing it.
      *
+     * @param afterSeq where to start reading the lane: {@link #LANE_HEAD}, or the last row this relay published in a
+     *     full batch just before
      * @return how many rows were published and how many are still pending after a failure
      */
-    BatchOutcome publishBatch(int lane) {
+    BatchOutcome publishBatch(int lane, long afterSeq) {
         BatchOutcome outcome = transaction.execute(status -> {
             if (!repository.tryLockLane(lane)) {
                 return BatchOutcome.LANE_TAKEN;
             }
-            List<OutboxRow> rows = repository.oldestInLane(lane, properties.batchSize());
+            List<OutboxRow> rows = repository.oldestInLane(lane, afterSeq, properties.batchSize());
             if (rows.isEmpty()) {
                 return BatchOutcome.NOTHING;
             }
@@ -123,12 +150,16 @@ class OutboxRelay implements SmartLifecycle {
                 repository.deleteAll(lane, seqs);
             }
             // Commit even when some rows failed: the acknowledged ones must not be sent again.
-            return new BatchOutcome(acknowledged, rows.size() - acknowledged);
+            long lastPublished = acknowledged > 0 ? rows.get(acknowledged - 1).seq() : afterSeq;
+            return new BatchOutcome(acknowledged, rows.size() - acknowledged, false, lastPublished);
         });
         if (outcome == null) {
             return BatchOutcome.NOTHING;
         }
         vacuum.published(outcome.published());
+        if (outcome.published() > 0) {
+            publishedUpTo.accumulateAndGet(lane, outcome.lastPublishedSeq(), Math::max);
+        }
         return outcome;
     }
 
@@ -140,7 +171,7 @@ class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             try {
-                futures.add(sendInTraceOf(row));
+                futures.add(kafka.send(toRecord(row)));
             } catch (RuntimeException e) {
                 // The producer refused at once (no metadata within max.block.ms): the broker is unreachable.
                 futures.add(CompletableFuture.failedFuture(e));
@@ -176,25 +207,6 @@ class OutboxRelay implements SmartLifecycle {
         return acknowledged;
     }
 
-    /**
-     * Sends the row as a continuation of the request that wrote it: the Kafka send observation then carries the
-     * request's trace id in its {@code traceparent} header to every consumer.
-     */
-    private CompletableFuture<SendResult<String, byte[]>> sendInTraceOf(OutboxRow row) {
-        if (row.traceParent() == null) {
-            return kafka.send(toRecord(row));
-        }
-        Span span = propagator
-                .extract(Map.of("traceparent", row.traceParent()), Map::get)
-                .name("outbox publish")
-                .start();
-        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-            return kafka.send(toRecord(row));
-        } finally {
-            span.end();
-        }
-    }
-
     private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
         var record = new ProducerRecord<>(
                 row.topic(), null, row.aggregateId(), row.payload().getBytes(StandardCharsets.UTF_8));
@@ -203,6 +215,12 @@ class OutboxRelay implements SmartLifecycle {
                 .add(new RecordHeader(EventHeaders.EVENT_TYPE, bytes(row.eventType())))
                 .add(new RecordHeader(
                         EventHeaders.SCHEMA_VERSION, bytes(String.valueOf(LikeEvent.CURRENT_SCHEMA_VERSION))));
+        if (row.traceParent() != null) {
+            // The trace context the request's observation captured with the row, passed on as it is: each consumer's
+            // observation continues the request's trace from this header. A producer span per row (and the send
+            // observation's bookkeeping) cost the relay more CPU than publishing the row itself.
+            record.headers().add(new RecordHeader(TRACEPARENT, bytes(row.traceParent())));
+        }
         return record;
     }
 
@@ -219,6 +237,7 @@ class OutboxRelay implements SmartLifecycle {
         List<OutboxRepository.Misplaced> chunk;
         do {
             chunk = transaction.execute(status -> {
+                repository.planForKeyAccess();
                 var rows = repository.misplaced(lanes.count(), RELOCATION_CHUNK);
                 if (!rows.isEmpty()) {
                     repository.moveAll(rows, lanes);
@@ -236,12 +255,35 @@ class OutboxRelay implements SmartLifecycle {
     private final class LaneWorker implements Runnable {
 
         private final int[] ownLanes;
+        /** Per own lane (by position): where the next read starts, and when the lane was last read from its head. */
+        private final long[] readAfter;
+
+        private final long[] lastHeadRead;
         private final Semaphore wakeUps = new Semaphore(0);
 
         LaneWorker(int index, int threads) {
             ownLanes = IntStream.range(0, lanes.count())
                     .filter(lane -> lane % threads == index)
                     .toArray();
+            readAfter = new long[ownLanes.length];
+            lastHeadRead = new long[ownLanes.length];
+            Arrays.fill(readAfter, LANE_HEAD);
+        }
+
+        /** Publishes a batch of the lane at {@code position}, and remembers where the next read starts. */
+        private BatchOutcome publishNext(int position) {
+            long now = System.nanoTime();
+            if (now - lastHeadRead[position] >= HEAD_READ_INTERVAL_NANOS) {
+                readAfter[position] = LANE_HEAD;
+            }
+            if (readAfter[position] == LANE_HEAD) {
+                lastHeadRead[position] = now;
+            }
+            BatchOutcome outcome = publishBatch(ownLanes[position], readAfter[position]);
+            boolean full = outcome.failed() == 0 && outcome.published() == properties.batchSize();
+            // Read on from this batch only while the lane is busy; once it is caught up, start from the head again.
+            readAfter[position] = full ? outcome.lastPublishedSeq() : LANE_HEAD;
+            return outcome;
         }
 
         void wakeUp() {
@@ -261,13 +303,14 @@ class OutboxRelay implements SmartLifecycle {
                 }
                 boolean more = false;
                 boolean failed = false;
-                for (int lane : ownLanes) {
+                for (int position = 0; position < ownLanes.length; position++) {
+                    int lane = ownLanes[position];
                     // Cleared before the read, so a commit that lands after the read marks the lane again.
                     if (dirty.getAndSet(lane, 0) == 0 && !sweep) {
                         continue;
                     }
                     try {
-                        BatchOutcome outcome = publishBatch(lane);
+                        BatchOutcome outcome = publishNext(position);
                         if (outcome.failed() > 0 || outcome.laneTaken()) {
                             dirty.set(lane, 1);
                         } else if (outcome.published() == properties.batchSize()) {
@@ -277,6 +320,7 @@ class OutboxRelay implements SmartLifecycle {
                         failed = outcome.failed() > 0;
                     } catch (RuntimeException e) {
                         log.atWarn().addKeyValue("cause", rootMessage(e)).log("outbox relay batch failed; retrying");
+                        readAfter[position] = LANE_HEAD;
                         dirty.set(lane, 1);
                         failed = true;
                     }
@@ -376,13 +420,9 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /** What one batch did: rows published, and rows left unsent because the broker did not acknowledge them. */
-    record BatchOutcome(int published, int failed, boolean laneTaken) {
-        static final BatchOutcome NOTHING = new BatchOutcome(0, 0, false);
+    record BatchOutcome(int published, int failed, boolean laneTaken, long lastPublishedSeq) {
+        static final BatchOutcome NOTHING = new BatchOutcome(0, 0, false, LANE_HEAD);
         /** Another relay holds the lane and publishes its rows. */
-        static final BatchOutcome LANE_TAKEN = new BatchOutcome(0, 0, true);
-
-        BatchOutcome(int published, int failed) {
-            this(published, failed, false);
-        }
+        static final BatchOutcome LANE_TAKEN = new BatchOutcome(0, 0, true, LANE_HEAD);
     }
 }

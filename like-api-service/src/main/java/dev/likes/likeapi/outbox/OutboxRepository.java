@@ -11,15 +11,15 @@ import org.springframework.stereotype.Repository;
 /**
  * Every statement on the {@code outbox} table.
  *
- * <p>Each statement the relay repeats reaches its rows through the primary key {@code (lane, seq)} only, and binds
- * typed arrays, so its cost per batch is the batch's, whatever the table's history: no analyze, no vacuum and no
- * plan cached while the table was small can turn it into a scan of the table.
+ * <p>Each statement the relay repeats reaches its rows through the primary key {@code (lane, seq)} only, in order, and
+ * binds typed arrays, so its cost per batch is the batch's, whatever the table's history: no missing analyze, no
+ * lagging vacuum and no plan cached while the table was small can turn it into a scan of a lane or of the table.
  */
 @Repository
 class OutboxRepository {
 
     /** First key of the relay's advisory locks ("OUTB"); the second is the lane. */
-    private static final int LANE_LOCK_SPACE = 0x4F555442;
+    static final int LANE_LOCK_SPACE = 0x4F555442;
 
     private final JdbcClient jdbc;
 
@@ -72,29 +72,49 @@ class OutboxRepository {
     }
 
     /**
-     * Takes the lane for the current transaction, or answers false at once when another relay has it. Also plans the
-     * transaction's statements for the table as it is now: a generic plan cached on an empty table would otherwise be
-     * kept however large the backlog grows.
+     * Takes the lane for the current transaction, or answers false at once when another relay has it. Also sets the
+     * transaction up for the relay (see {@link #planForKeyAccess}).
+     *
+     * <p>The commit stays synchronous on purpose. An index entry of a deleted row is marked dead (and skipped by every
+     * later read) only once the deleting commit is flushed; with asynchronous commit the next batch, read a few
+     * milliseconds later, would step over the previous batches' entries again and again until the WAL writer caught up.
      */
     boolean tryLockLane(int lane) {
         return Boolean.TRUE.equals(jdbc.sql(
                         """
-                        SELECT set_config('plan_cache_mode', 'force_custom_plan', true) IS NOT NULL
+                        SELECT %s
                                AND pg_try_advisory_xact_lock(?, ?)
-                        """)
+                        """
+                                .formatted(KEY_ACCESS_ONLY))
                 .params(LANE_LOCK_SPACE, lane)
                 .query(Boolean.class)
                 .single());
     }
 
-    /** The lane's oldest rows, in publication order. */
-    List<OutboxRow> oldestInLane(int lane, int limit) {
+    /**
+     * Holds the current transaction's statements on the outbox to ordered scans of the primary key. Without
+     * statistics (no analyze has run, as where autovacuum lags or is off) the planner takes {@code lane = ?} to match
+     * a small share of a lane's partition when it matches every row, and then reads and sorts the whole lane for each
+     * batch of 500 (a bitmap scan): the cost of a batch would grow with the backlog. The relay's access path is known:
+     * the key, in order, from the lane's head.
+     */
+    void planForKeyAccess() {
+        jdbc.sql("SELECT " + KEY_ACCESS_ONLY).query(Boolean.class).single();
+    }
+
+    private static final String KEY_ACCESS_ONLY =
+            """
+            set_config('enable_seqscan', 'off', true) IS NOT NULL
+            AND set_config('enable_bitmapscan', 'off', true) IS NOT NULL""";
+
+    /** The lane's oldest rows after {@code afterSeq}, in publication order. */
+    List<OutboxRow> oldestInLane(int lane, long afterSeq, int limit) {
         return jdbc.sql(
                         """
                         SELECT seq, id, aggregate_id, event_type, topic, payload::text AS payload, trace_parent
-                        FROM outbox WHERE lane = ? ORDER BY seq LIMIT ?
+                        FROM outbox WHERE lane = ? AND seq > ? ORDER BY seq LIMIT ?
                         """)
-                .params(lane, limit)
+                .params(lane, afterSeq, limit)
                 // Mapped by hand: the record mapper looks up each camelCase name first and the driver answers every
                 // miss with an exception.
                 .query((rs, rowNum) -> new OutboxRow(
@@ -122,7 +142,10 @@ class OutboxRepository {
     /** A row whose lane is not one of the current lanes, with the post it belongs to. */
     record Misplaced(int lane, long seq, String postId) {}
 
-    /** Rows of lanes outside {@code [0, lanes)}: written before lanes existed, or under another lane count. */
+    /**
+     * Rows of lanes outside {@code [0, lanes)}: written before lanes existed, or under another lane count. Must run
+     * inside a transaction that called {@link #planForKeyAccess}.
+     */
     List<Misplaced> misplaced(int lanes, int limit) {
         return jdbc.sql(
                         """
@@ -168,16 +191,30 @@ class OutboxRepository {
         }
     }
 
-    Backlog backlog(int lanes, int countCap) {
-        // Per lane through the primary key, so the cost is bounded by the cap, not by the table.
+    /**
+     * The backlog of every lane after the given seq: rows counted up to {@code countCap} per lane, and the time the
+     * oldest was written. Must run inside a transaction that called {@link #planForKeyAccess}.
+     */
+    Backlog backlog(long[] unpublishedAfter, int countCap) {
+        Short[] laneNumbers = new Short[unpublishedAfter.length];
+        Long[] after = new Long[unpublishedAfter.length];
+        for (int lane = 0; lane < unpublishedAfter.length; lane++) {
+            laneNumbers[lane] = (short) lane;
+            after[lane] = unpublishedAfter[lane];
+        }
+        // Per lane through the primary key, from where its unpublished rows start, so the cost is bounded by the cap.
         return jdbc.sql(
                         """
                         SELECT count(*) AS pending, min(head.created_at) AS oldest
-                        FROM generate_series(0, ? - 1) AS l(lane)
+                        FROM unnest(?, ?) AS l(lane, after_seq)
                         CROSS JOIN LATERAL (
-                            SELECT o.created_at FROM outbox o WHERE o.lane = l.lane ORDER BY o.seq LIMIT ?) head
+                            SELECT o.created_at FROM outbox o WHERE o.lane = l.lane AND o.seq > l.after_seq
+                            ORDER BY o.seq LIMIT ?) head
                         """)
-                .params(lanes, countCap)
+                .params(
+                        new SqlArrayValue("int2", (Object[]) laneNumbers),
+                        new SqlArrayValue("int8", (Object[]) after),
+                        countCap)
                 .query((rs, rowNum) -> {
                     var oldest = rs.getTimestamp("oldest");
                     return new Backlog(rs.getLong("pending"), oldest == null ? null : oldest.toInstant());
