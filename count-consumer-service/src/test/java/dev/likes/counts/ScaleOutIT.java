@@ -46,8 +46,9 @@ class ScaleOutIT {
         // and redeliveries of earlier ones keep coming.
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CountConsumerApplication.class)
                 .initializers(new LikesInfrastructureInitializer())
-                .properties("server.port=0")
-                .run()) {
+                // An argument, not a default property: application.yml's server.port (8082) outranks defaults, and
+                // 8082 may be a running stack's.
+                .run("--server.port=0")) {
             publish(waves.get(1));
             publish(waves.get(0));
             var container = second.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("count-consumer");
