@@ -35,6 +35,7 @@ abstract class BenchSimulation extends Simulation {
     final Tokens tokens;
     final RunPosts posts;
     final RunStats stats;
+    private final FreshnessSampler freshness;
     private final String scenario;
     private final boolean checksCorrectness;
     private long runStartMillis;
@@ -46,6 +47,8 @@ abstract class BenchSimulation extends Simulation {
         // A scenario with one post (hot post, no-op) keeps it whatever -Dposts says.
         this.posts = RunPosts.of(defaultPosts == 1 ? 1 : config.posts());
         this.stats = new RunStats(levels());
+        // Only where likes flow through the pipeline: the no-op ceiling has no count to wait for.
+        this.freshness = checksCorrectness ? FreshnessSampler.create(config, posts) : null;
         long minting = System.nanoTime();
         this.tokens = Tokens.mint(config.secret(), config.users());
         System.out.printf(
@@ -154,8 +157,16 @@ abstract class BenchSimulation extends Simulation {
                     posts.size(),
                     (System.nanoTime() - start) / 1_000_000);
         }
+        if (freshness != null) {
+            freshness.prepare(config.duration());
+        }
         runStartMillis = System.currentTimeMillis();
-        stats.measureFrom(runStartMillis + warmUp().toMillis());
+        long measureFrom = runStartMillis + warmUp().toMillis();
+        stats.measureFrom(measureFrom);
+        if (freshness != null) {
+            // The measured window only: the warm-up's likes would sample a generator still compiling itself.
+            freshness.start(measureFrom, measureFrom + config.duration().toMillis());
+        }
     }
 
     /** How long writes run unmeasured before the measured {@code duration}. */
@@ -171,7 +182,14 @@ abstract class BenchSimulation extends Simulation {
             System.out.println("BENCH_CHECK waiting for the pipeline to drain, then checking every post of the run...");
             result = new Correctness(config, posts, runStartMillis).run(stats.lastWriteAtMillis());
         }
-        String line = summary(result);
+        // After the correctness pass, not before: waiting here for the last samples to see their counts would start
+        // the pass, and with it the time-to-correct clock's first reading, seconds late. The sampler stopped liking
+        // when the load did; by now its last samples have their answers (or time out on their own).
+        FreshnessSampler.Result fresh = freshness == null ? null : freshness.finish();
+        if (fresh != null) {
+            System.out.println("BENCH_FRESHNESS like -> visible count during the load:" + fresh.fields());
+        }
+        String line = summary(result) + (fresh == null ? " fresh_samples=n/a" : fresh.fields());
         System.out.println(line);
         if (!config.summaryFile().isEmpty()) {
             try {

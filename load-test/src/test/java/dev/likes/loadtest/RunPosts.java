@@ -30,10 +30,16 @@ final class RunPosts {
     }
 
     static RunPosts of(int count) {
-        String prefix = "b"
-                + Long.toString(Instant.now().getEpochSecond(), 36)
-                + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36)
-                + "-";
+        return of(
+                "b"
+                        + Long.toString(Instant.now().getEpochSecond(), 36)
+                        + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36)
+                        + "-",
+                count);
+    }
+
+    /** {@code count} posts {@code <prefix>p<i>}; the freshness sampler's prefix extends the run's. */
+    static RunPosts of(String prefix, int count) {
         List<String> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ids.add(prefix + "p" + i);

@@ -41,6 +41,18 @@ final class Tokens {
         return new Tokens(headers);
     }
 
+    /** One bearer header for a named user (the freshness sampler's), signed like the others. */
+    static String bearerFor(String secret, String userId) {
+        long now = System.currentTimeMillis() / 1000;
+        String payload =
+                B64.encodeToString(("{\"sub\":\"" + userId + "\",\"iat\":" + now + ",\"exp\":" + (now + 86_400) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
+        String signingInput = HEADER + "." + payload;
+        byte[] signature = newMac(secret.getBytes(StandardCharsets.UTF_8))
+                .doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return "Bearer " + signingInput + "." + B64.encodeToString(signature);
+    }
+
     static String userId(int i) {
         return "u" + i;
     }
