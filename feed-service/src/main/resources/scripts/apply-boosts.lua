@@ -11,8 +11,10 @@ for i = 2, #KEYS do
   local postId = ARGV[base]
   local sign = tonumber(ARGV[base + 1])
   local x = tonumber(ARGV[base + 2])
+  -- Read before the first write: a script that fails (the set holding another type) must fail before it marks an
+  -- event applied, since Redis does not undo a script's writes, and a marked event is never applied on retry.
+  local current = redis.call('ZSCORE', zset, postId)
   if redis.call('SET', KEYS[i], '1', 'NX', 'EX', ARGV[1]) then
-    local current = redis.call('ZSCORE', zset, postId)
     if sign > 0 then
       if current then
         local s = tonumber(current)

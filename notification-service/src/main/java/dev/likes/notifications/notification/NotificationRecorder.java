@@ -1,15 +1,20 @@
 package dev.likes.notifications.notification;
 
 import dev.likes.events.LikeEvent;
+import dev.likes.events.LikeEventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,12 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns owner-notification events into entries, exactly once per like. Two keys make redelivery harmless: the
  * eventId (the same record delivered again) and the action key (post, actor) (the same like reaching us in another
  * event). While the owner has an unread entry for a post, further likes join it instead of adding rows.
+ *
+ * <p>A batch is applied set-wise: a few statements over the whole batch ({@link NotificationStore}) instead of three or
+ * four per event, with the same outcome as applying the events one by one in order. Two events touching one action key
+ * (a like and its unlike), or one group with a like and an unlike, go into successive rounds, so each statement sees
+ * each key once and the order within a post (one partition, so one order) is kept.
  */
 @Component
 class NotificationRecorder {
 
-    static final String TYPE_POST_LIKED = "POST_LIKED";
-    private static final String CONSUMER = "notifications";
+    static final String TYPE_POST_LIKED = NotificationStore.TYPE_POST_LIKED;
     private static final Logger log = LoggerFactory.getLogger(NotificationRecorder.class);
 
     enum Outcome {
@@ -33,14 +42,14 @@ class NotificationRecorder {
         IGNORED
     }
 
-    private final JdbcClient jdbc;
+    private final NotificationStore store;
     private final TransactionTemplate transactions;
     private final Counter single;
     private final Counter grouped;
     private final Counter retracted;
 
-    NotificationRecorder(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    NotificationRecorder(NotificationStore store, TransactionTemplate transactions, MeterRegistry meters) {
+        this.store = store;
         this.transactions = transactions;
         this.single = stored(meters, "single");
         this.grouped = stored(meters, "grouped");
@@ -56,32 +65,67 @@ class NotificationRecorder {
 
     /**
      * Applies a batch in ONE transaction: one commit (one WAL flush) for hundreds of events is what lets a viral
-     * post's likes keep up. If event {@code i} fails, the batch is rolled back, events before it are applied again in
-     * a fresh transaction (deterministic: same keys, same result) and the failure names {@code i}, so the container
-     * commits up to it and retries or dead-letters exactly that record.
+     * post's likes keep up. If event {@code i} cannot be applied, the events before it are committed without it and the
+     * failure names {@code i}, so the container commits up to it and retries or dead-letters exactly that record.
+     *
+     * <p>An unreadable event (null) is known before any statement runs. A statement that fails fails the whole set,
+     * though, and names no event: then the batch is rolled back and applied again one event at a time, which finds the
+     * event (a database that is down fails at the first). Applying is deterministic (same keys, same result), so
+     * applying again after a rollback is safe.
      *
      * @return per event, in order, what became of it
      * @throws EventFailed naming the failed event and carrying the committed outcomes of the events before it
      */
     List<Outcome> recordAll(List<LikeEvent> events) {
-        try {
-            return counted(transactions.execute(status -> applyAll(events)));
-        } catch (EventFailed failed) {
-            var before = events.subList(0, failed.index);
-            throw failed.after(counted(transactions.execute(status -> applyAll(before))));
+        int readable = 0;
+        while (readable < events.size() && events.get(readable) != null) {
+            readable++;
         }
-    }
-
-    private List<Outcome> applyAll(List<LikeEvent> events) {
-        List<Outcome> outcomes = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            try {
-                outcomes.add(apply(events.get(i)));
-            } catch (RuntimeException e) {
-                throw new EventFailed(i, e);
-            }
+        var before = events.subList(0, readable);
+        List<Outcome> outcomes;
+        try {
+            outcomes = transactions.execute(status -> applySet(before));
+        } catch (RuntimeException setFailed) {
+            log.atWarn()
+                    .addKeyValue("events", before.size())
+                    .addKeyValue("cause", setFailed.getMessage())
+                    .log("notification batch failed; applying its events one by one to find the failing one");
+            outcomes = oneByOne(before);
+        }
+        counted(outcomes);
+        if (readable < events.size()) {
+            // A record that could not be deserialized: retrying cannot fix it.
+            throw new EventFailed(readable, new IllegalArgumentException("not a LikeEvent"), outcomes);
         }
         return outcomes;
+    }
+
+    /** Each event in a statement set of its own, in one transaction; the first that fails ends it. */
+    private List<Outcome> oneByOne(List<LikeEvent> events) {
+        try {
+            return transactions.execute(status -> {
+                List<Outcome> outcomes = new ArrayList<>(events.size());
+                for (int i = 0; i < events.size(); i++) {
+                    try {
+                        outcomes.addAll(applySet(List.of(events.get(i))));
+                    } catch (RuntimeException e) {
+                        throw new EventFailed(i, e, List.of());
+                    }
+                }
+                return outcomes;
+            });
+        } catch (EventFailed failed) {
+            var applied = failed.index == 0
+                    ? List.<Outcome>of()
+                    : transactions.execute(status -> {
+                        List<Outcome> outcomes = new ArrayList<>(failed.index);
+                        for (LikeEvent event : events.subList(0, failed.index)) {
+                            outcomes.addAll(applySet(List.of(event)));
+                        }
+                        return outcomes;
+                    });
+            throw failed.after(counted(applied));
+        }
     }
 
     private List<Outcome> counted(List<Outcome> outcomes) {
@@ -96,36 +140,168 @@ class NotificationRecorder {
         return outcomes;
     }
 
-    private Outcome apply(LikeEvent event) {
-        if (event == null) {
-            // A record that could not be deserialized: retrying cannot fix it.
-            throw new IllegalArgumentException("not a LikeEvent");
+    /** Applies readable events, in order, within the caller's transaction. */
+    private List<Outcome> applySet(List<LikeEvent> events) {
+        Outcome[] outcomes = new Outcome[events.size()];
+        List<Integer> relevant = new ArrayList<>(events.size());
+        Set<UUID> inBatch = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            LikeEvent event = events.get(i);
+            if (event.postOwnerId() == null || event.isSelfLike()) {
+                // The orchestrator filters these; a stray one still must not notify anybody.
+                outcomes[i] = Outcome.IGNORED;
+            } else if (!inBatch.add(event.eventId())) {
+                outcomes[i] = Outcome.DUPLICATE;
+            } else {
+                relevant.add(i);
+            }
         }
-        if (event.postOwnerId() == null || event.isSelfLike()) {
-            // The orchestrator filters these; a stray one still must not notify anybody.
-            return Outcome.IGNORED;
+        if (!relevant.isEmpty()) {
+            Set<UUID> fresh = store.firstDeliveries(
+                    relevant.stream().map(i -> events.get(i).eventId()).toList());
+            List<List<Integer>> rounds = rounds(events, relevant, fresh, outcomes);
+            for (List<Integer> round : rounds) {
+                applyRound(events, round, outcomes);
+            }
         }
-        boolean firstDelivery = jdbc.sql(
-                                "INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING")
-                        .param("consumer", CONSUMER)
-                        .param("eventId", event.eventId())
-                        .update()
-                == 1;
-        if (!firstDelivery) {
-            return Outcome.DUPLICATE;
+        if (log.isDebugEnabled()) {
+            for (int i = 0; i < events.size(); i++) {
+                log.atDebug()
+                        .addKeyValue("eventId", events.get(i).eventId())
+                        .addKeyValue("postId", events.get(i).postId())
+                        .addKeyValue("outcome", outcomes[i])
+                        .log("notification event applied");
+            }
         }
-        Outcome outcome =
-                switch (event.type()) {
-                    case LIKED -> liked(event);
-                    case UNLIKED -> unliked(event);
-                };
-        log.atDebug()
-                .addKeyValue("eventId", event.eventId())
-                .addKeyValue("postId", event.postId())
-                .addKeyValue("outcome", outcome)
-                .log("notification event applied");
-        return outcome;
+        return List.of(outcomes);
     }
+
+    /**
+     * Splits the fresh events into rounds that keep the order that matters: a round holds each action key at most
+     * once, and each (recipient, post) group only likes or only unlikes, after everything earlier of that group.
+     * Events of unrelated keys share a round whatever their order, since they cannot affect each other.
+     */
+    private static List<List<Integer>> rounds(
+            List<LikeEvent> events, List<Integer> relevant, Set<UUID> fresh, Outcome[] outcomes) {
+        Map<NotificationStore.ActionKey, Integer> keyRound = new HashMap<>();
+        Map<Group, Integer> groupRound = new HashMap<>();
+        Map<Group, LikeEventType> groupType = new HashMap<>();
+        List<List<Integer>> rounds = new ArrayList<>();
+        for (int i : relevant) {
+            LikeEvent event = events.get(i);
+            if (!fresh.contains(event.eventId())) {
+                outcomes[i] = Outcome.DUPLICATE;
+                continue;
+            }
+            var key = new NotificationStore.ActionKey(event.postId(), event.userId());
+            var group = new Group(event.postOwnerId(), event.postId());
+            int round = keyRound.getOrDefault(key, -1) + 1;
+            Integer last = groupRound.get(group);
+            if (last != null) {
+                round = Math.max(round, groupType.get(group) == event.type() ? last : last + 1);
+            }
+            keyRound.put(key, round);
+            groupRound.put(group, round);
+            groupType.put(group, event.type());
+            while (rounds.size() <= round) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(i);
+        }
+        return rounds;
+    }
+
+    private void applyRound(List<LikeEvent> events, List<Integer> round, Outcome[] outcomes) {
+        List<Integer> likes = new ArrayList<>();
+        List<Integer> unlikes = new ArrayList<>();
+        for (int i : round) {
+            (events.get(i).type() == LikeEventType.LIKED ? likes : unlikes).add(i);
+        }
+        if (!likes.isEmpty()) {
+            liked(events, likes, outcomes);
+        }
+        if (!unlikes.isEmpty()) {
+            // A group has only likes or only unlikes in a round, so the order of the two calls changes nothing.
+            unliked(events, unlikes, outcomes);
+        }
+    }
+
+    private void liked(List<LikeEvent> events, List<Integer> likes, Outcome[] outcomes) {
+        // Claims the action keys; a retracted one (liked, unliked while unread) may count again.
+        Set<NotificationStore.ActionKey> claimed = store.claimActions(likes.stream()
+                .map(i -> {
+                    LikeEvent e = events.get(i);
+                    return new NotificationStore.Like(e.postId(), e.userId(), e.postOwnerId(), e.occurredAt());
+                })
+                .toList());
+        Map<Group, List<Integer>> byGroup = new LinkedHashMap<>();
+        for (int i : likes) {
+            LikeEvent e = events.get(i);
+            if (claimed.contains(new NotificationStore.ActionKey(e.postId(), e.userId()))) {
+                byGroup.computeIfAbsent(new Group(e.postOwnerId(), e.postId()), g -> new ArrayList<>())
+                        .add(i);
+            } else {
+                outcomes[i] = Outcome.DUPLICATE;
+            }
+        }
+        if (byGroup.isEmpty()) {
+            return;
+        }
+        List<NotificationStore.GroupDelta> deltas = new ArrayList<>(byGroup.size());
+        byGroup.forEach((group, members) -> {
+            LikeEvent first = events.get(members.get(0));
+            LikeEvent last = events.get(members.get(members.size() - 1));
+            Instant latest = first.occurredAt();
+            for (int i : members) {
+                if (events.get(i).occurredAt().isAfter(latest)) {
+                    latest = events.get(i).occurredAt();
+                }
+            }
+            deltas.add(new NotificationStore.GroupDelta(
+                    group.recipientId(), group.postId(), last.userId(), members.size(), first.occurredAt(), latest));
+        });
+        List<NotificationStore.ActionKey> linked = new ArrayList<>();
+        List<Long> entryIds = new ArrayList<>();
+        for (NotificationStore.UpsertedEntry entry : store.addToGroups(deltas)) {
+            List<Integer> members = byGroup.get(new Group(entry.recipientId(), entry.postId()));
+            for (int m = 0; m < members.size(); m++) {
+                LikeEvent e = events.get(members.get(m));
+                // Applied one by one, the first like opens the entry and the others join it.
+                outcomes[members.get(m)] = entry.inserted() && m == 0 ? Outcome.SINGLE : Outcome.GROUPED;
+                linked.add(new NotificationStore.ActionKey(e.postId(), e.userId()));
+                entryIds.add(entry.id());
+            }
+        }
+        store.linkActions(linked, entryIds);
+    }
+
+    private void unliked(List<LikeEvent> events, List<Integer> unlikes, Outcome[] outcomes) {
+        // Only an unread entry is taken back: what the owner has already seen stays seen.
+        Map<NotificationStore.ActionKey, Long> retracted = new HashMap<>();
+        for (NotificationStore.Retraction r : store.retractActions(unlikes.stream()
+                .map(i -> new NotificationStore.ActionKey(
+                        events.get(i).postId(), events.get(i).userId()))
+                .toList())) {
+            retracted.put(new NotificationStore.ActionKey(r.postId(), r.actorId()), r.notificationId());
+        }
+        Map<Long, Integer> removedByEntry = new LinkedHashMap<>();
+        for (int i : unlikes) {
+            Long entry = retracted.get(new NotificationStore.ActionKey(
+                    events.get(i).postId(), events.get(i).userId()));
+            if (entry == null) {
+                outcomes[i] = Outcome.IGNORED;
+            } else {
+                outcomes[i] = Outcome.RETRACTED;
+                removedByEntry.merge(entry, 1, Integer::sum);
+            }
+        }
+        if (!removedByEntry.isEmpty()) {
+            store.removeActors(List.copyOf(removedByEntry.keySet()), List.copyOf(removedByEntry.values()));
+        }
+    }
+
+    /** The unique key of an unread entry: (recipient, post); the type is always POST_LIKED here. */
+    private record Group(String recipientId, String postId) {}
 
     /** The event at {@code index} of a batch failed; carries the cause for the container's error handler. */
     static final class EventFailed extends RuntimeException {
@@ -134,10 +310,6 @@ class NotificationRecorder {
 
         /** The outcomes of the events before {@link #index}, committed without it. */
         final List<Outcome> appliedBefore;
-
-        EventFailed(int index, RuntimeException cause) {
-            this(index, cause, List.of());
-        }
 
         private EventFailed(int index, Throwable cause, List<Outcome> appliedBefore) {
             super("event " + index + " of the batch failed: " + cause.getMessage(), cause);
@@ -149,87 +321,4 @@ class NotificationRecorder {
             return new EventFailed(index, getCause(), applied);
         }
     }
-
-    private Outcome liked(LikeEvent event) {
-        var at = Timestamp.from(event.occurredAt());
-        // Claims the action key; a retracted one (liked, unliked while unread) may count again.
-        boolean claimed = jdbc.sql(
-                                """
-                        INSERT INTO notification_actions (post_id, actor_id, recipient_id, acted_at)
-                        VALUES (:postId, :actorId, :recipientId, :at)
-                        ON CONFLICT (post_id, actor_id) DO UPDATE
-                            SET retracted = false, acted_at = excluded.acted_at, recipient_id = excluded.recipient_id
-                            WHERE notification_actions.retracted
-                        """)
-                        .param("postId", event.postId())
-                        .param("actorId", event.userId())
-                        .param("recipientId", event.postOwnerId())
-                        .param("at", at)
-                        .update()
-                == 1;
-        if (!claimed) {
-            return Outcome.DUPLICATE;
-        }
-        var entry = jdbc.sql(
-                        """
-                        INSERT INTO notifications
-                            (recipient_id, actor_id, type, post_id, actor_count, created_at, updated_at)
-                        VALUES (:recipientId, :actorId, :type, :postId, 1, :at, :at)
-                        ON CONFLICT (recipient_id, post_id, type) WHERE read_at IS NULL DO UPDATE
-                            SET actor_count = notifications.actor_count + 1,
-                                actor_id = excluded.actor_id,
-                                updated_at = greatest(notifications.updated_at, excluded.updated_at)
-                        RETURNING id, (xmax = 0) AS inserted
-                        """)
-                .param("recipientId", event.postOwnerId())
-                .param("actorId", event.userId())
-                .param("type", TYPE_POST_LIKED)
-                .param("postId", event.postId())
-                .param("at", at)
-                .query((rs, n) -> new UpsertedEntry(rs.getLong("id"), rs.getBoolean("inserted")))
-                .single();
-        jdbc.sql(
-                        "UPDATE notification_actions SET notification_id = :id WHERE post_id = :postId AND actor_id = :actorId")
-                .param("id", entry.id())
-                .param("postId", event.postId())
-                .param("actorId", event.userId())
-                .update();
-        return entry.inserted() ? Outcome.SINGLE : Outcome.GROUPED;
-    }
-
-    private Outcome unliked(LikeEvent event) {
-        // Only an unread entry is taken back: what the owner has already seen stays seen.
-        Optional<Long> entryId = jdbc.sql(
-                        """
-                        UPDATE notification_actions a SET retracted = true
-                        FROM notifications n
-                        WHERE a.post_id = :postId AND a.actor_id = :actorId AND NOT a.retracted
-                          AND n.id = a.notification_id AND n.read_at IS NULL
-                        RETURNING a.notification_id
-                        """)
-                .param("postId", event.postId())
-                .param("actorId", event.userId())
-                .query(Long.class)
-                .optional();
-        if (entryId.isEmpty()) {
-            return Outcome.IGNORED;
-        }
-        long id = entryId.get();
-        int shrunk = jdbc.sql(
-                        """
-                        UPDATE notifications SET actor_count = actor_count - 1,
-                            actor_id = coalesce((SELECT a.actor_id FROM notification_actions a
-                                                 WHERE a.notification_id = :id AND NOT a.retracted
-                                                 ORDER BY a.acted_at DESC LIMIT 1), actor_id)
-                        WHERE id = :id AND actor_count > 1
-                        """)
-                .param("id", id)
-                .update();
-        if (shrunk == 0) {
-            jdbc.sql("DELETE FROM notifications WHERE id = :id").param("id", id).update();
-        }
-        return Outcome.RETRACTED;
-    }
-
-    private record UpsertedEntry(long id, boolean inserted) {}
 }

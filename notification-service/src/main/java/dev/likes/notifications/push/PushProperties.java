@@ -1,5 +1,6 @@
 package dev.likes.notifications.push;
 
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param fcmUrl where FCM requests go instead of {@code https://fcm.googleapis.com} (a stand-in or emulator); unset in
  *     production
  * @param maxTokensPerUser the most devices one push goes to, newest registrations first
+ * @param sendConcurrency how many pushes of one batch (different owners or posts) are sent at once; an FCM request
+ *     takes tens of milliseconds, so one at a time caps a catch-up at a few dozen pushes per second per listener
  */
 @Validated
 @ConfigurationProperties("likes.push")
@@ -21,7 +24,8 @@ record PushProperties(
         String serviceAccountPath,
         @DefaultValue("60s") Duration collapseWindow,
         URI fcmUrl,
-        @DefaultValue("20") int maxTokensPerUser) {
+        @DefaultValue("20") int maxTokensPerUser,
+        @DefaultValue("16") @Positive int sendConcurrency) {
 
     boolean credentialsConfigured() {
         return serviceAccountPath != null && !serviceAccountPath.isBlank();

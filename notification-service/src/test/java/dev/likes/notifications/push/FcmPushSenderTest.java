@@ -37,7 +37,7 @@ class FcmPushSenderTest {
     void startStandIn() {
         standIn = FcmStandIn.start();
         var account = standIn.writeServiceAccount(tempDir, PROJECT);
-        var properties = new PushProperties(account.toString(), Duration.ofSeconds(60), standIn.url(), 20);
+        var properties = new PushProperties(account.toString(), Duration.ofSeconds(60), standIn.url(), 20, 1);
         var retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(3)
                 .waitDuration(Duration.ofMillis(10))

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -50,6 +51,7 @@ class FanOutListener {
     private final KafkaOperations<String, byte[]> kafka;
     private final RecordTrace recordTrace;
     private final FanOutProperties properties;
+    private final TraceHeaders traceHeaders;
     private final Map<String, Counter> sent;
     private final Counter skippedSelfLikes;
 
@@ -57,9 +59,11 @@ class FanOutListener {
             KafkaOperations<String, byte[]> kafka,
             RecordTrace recordTrace,
             MeterRegistry meters,
-            FanOutProperties properties) {
+            FanOutProperties properties,
+            TraceHeaders traceHeaders) {
         this.kafka = kafka;
         this.recordTrace = recordTrace;
+        this.traceHeaders = traceHeaders;
         this.properties = properties;
         this.sent = Stream.of(Topics.NOTIFY_OWNER, Topics.PUSH, Topics.FEED_BOOST)
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), topic -> Counter.builder("likes.fanout.sent")
@@ -153,8 +157,9 @@ class FanOutListener {
         Observation observation = recordTrace.observe(record, LISTENER_ID);
         List<CompletableFuture<?>> futures;
         try (Observation.Scope scope = observation.openScope()) {
+            List<Header> trace = traceHeaders.current();
             futures = route.topics().stream()
-                    .<CompletableFuture<?>>map(topic -> sendTo(topic, event, record.value()))
+                    .<CompletableFuture<?>>map(topic -> sendTo(topic, event, record.value(), trace))
                     .toList();
         } catch (RuntimeException e) {
             observation.error(e);
@@ -164,9 +169,13 @@ class FanOutListener {
         return new InFlight(index, event, futures, observation);
     }
 
-    private CompletableFuture<?> sendTo(String topic, LikeEvent event, byte[] json) {
-        var out = new ProducerRecord<String, byte[]>(topic, event.postId(), json);
+    private CompletableFuture<?> sendTo(String topic, LikeEvent event, byte[] json, List<Header> trace) {
+        // Stamped with the like's time, not the send's: the freshness gauges downstream then measure how old the like
+        // is, so a delay anywhere upstream shows at every later hop too.
+        var out = new ProducerRecord<String, byte[]>(
+                topic, null, event.occurredAt().toEpochMilli(), event.postId(), json);
         EventHeaders.stamp(out.headers(), event);
+        trace.forEach(out.headers()::add);
         try {
             return kafka.send(out).thenRun(sent.get(topic)::increment);
         } catch (RuntimeException e) {

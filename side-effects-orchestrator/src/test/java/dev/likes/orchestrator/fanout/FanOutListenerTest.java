@@ -44,7 +44,13 @@ class FanOutListenerTest {
             new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
             untraced(),
             meters,
-            new FanOutProperties(12, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), 1));
+            new FanOutProperties(12, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), 1),
+            noTracing());
+
+    private static TraceHeaders noTracing() {
+        var none = new DefaultListableBeanFactory();
+        return new TraceHeaders(none.getBeanProvider(Tracer.class), none.getBeanProvider(Propagator.class));
+    }
 
     /** No tracer, no propagator, no observation registry: the bookkeeping, not the tracing, is tested here. */
     private static RecordTrace untraced() {

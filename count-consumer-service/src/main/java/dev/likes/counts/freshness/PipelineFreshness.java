@@ -1,0 +1,102 @@
+package dev.likes.counts.freshness;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.event.ConsumerStoppingEvent;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gauge {@code likes.pipeline.oldest.age{hop}}: how old, in seconds, the oldest record is that this hop has received
+ * and not yet finished, by its Kafka timestamp; 0 when every batch has been processed. Every hop of the suite publishes
+ * it under its own {@code hop} tag, so one dashboard panel and one alert rule show where a like is waiting.
+ *
+ * <p>It watches the batches, not the topics: a batch's oldest timestamp is noted before the listener runs and forgotten
+ * when the listener returns. A batch that failed stays noted, because it will be redelivered (and its age keeps
+ * growing, which is the point). Spring Boot hands this bean to every batch listener container. Cheap: one pass over
+ * the timestamps per batch; the age is computed only when scraped.
+ *
+ * <p>The same class, but for {@link #HOP}, is in each consuming service; it belongs in {@code service-kit} as an
+ * auto-configuration (TODO issue 11), with count-consumer-service's {@code PipelineFreshnessTest} as its test.
+ */
+@Component
+class PipelineFreshness implements BatchInterceptor<Object, Object> {
+
+    static final String HOP = "counts";
+
+    /** The oldest record timestamp (epoch ms) of the batch each consumer has in hand. */
+    private final Map<Consumer<?, ?>, Long> oldestInHand = new ConcurrentHashMap<>();
+
+    private final Clock clock;
+
+    @Autowired
+    PipelineFreshness(MeterRegistry meters) {
+        this(meters, Clock.systemUTC());
+    }
+
+    PipelineFreshness(MeterRegistry meters, Clock clock) {
+        this.clock = clock;
+        Gauge.builder("likes.pipeline.oldest.age", this, PipelineFreshness::oldestAgeSeconds)
+                .description("Age of the oldest like this hop has received but not yet processed; 0 when caught up")
+                .baseUnit("seconds")
+                .tag("hop", HOP)
+                .register(meters);
+    }
+
+    double oldestAgeSeconds() {
+        long oldest = Long.MAX_VALUE;
+        for (long timestamp : oldestInHand.values()) {
+            oldest = Math.min(oldest, timestamp);
+        }
+        return oldest == Long.MAX_VALUE ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
+    }
+
+    @Override
+    public ConsumerRecords<Object, Object> intercept(
+            ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+        long oldest = Long.MAX_VALUE;
+        for (ConsumerRecord<Object, Object> record : records) {
+            // A record without a timestamp (-1) says nothing about age.
+            if (record.timestamp() >= 0) {
+                oldest = Math.min(oldest, record.timestamp());
+            }
+        }
+        if (oldest != Long.MAX_VALUE) {
+            oldestInHand.put(consumer, oldest);
+        }
+        return records;
+    }
+
+    @Override
+    public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+        oldestInHand.remove(consumer);
+    }
+
+    // failure(): the batch stays noted; the error handler redelivers it (intercept notes it afresh) or parks it.
+
+    /**
+     * A consumer that polled nothing for a while has nothing in hand: this clears a batch that failed and was then
+     * parked on a DLQ (no redelivery follows) or was retried by the error handler without a new poll.
+     */
+    @EventListener
+    void idle(ListenerContainerIdleEvent event) {
+        if (!event.isPaused()) {
+            oldestInHand.remove(event.getConsumer());
+        }
+    }
+
+    @EventListener
+    void stopping(ConsumerStoppingEvent event) {
+        // A stopped consumer's partitions go to another consumer, which reports them; this one holds nothing now.
+        oldestInHand.remove(event.getConsumer());
+    }
+}

@@ -1,0 +1,295 @@
+package dev.likes.notifications.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every statement on the {@code notifications} and {@code notification_actions} tables, and the listener's rows of
+ * {@code processed_events}.
+ *
+ * <p>The write statements take a whole batch: each binds typed arrays ({@code text[]}, {@code uuid[]}, {@code int8[]})
+ * and reads them with {@code unnest}, so a batch of 500 events costs a handful of round trips instead of 2,000, and the
+ * server parses no text per row. Callers must not pass two rows with the same conflict key to one statement (an upsert
+ * cannot change a row twice); {@link NotificationRecorder} splits a batch into rounds for that.
+ */
+@Component
+class NotificationStore {
+
+    static final String TYPE_POST_LIKED = "POST_LIKED";
+    private static final String CONSUMER = "notifications";
+
+    private final JdbcClient jdbc;
+
+    NotificationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One like, as the action key (post, actor) and the entry it counts in. */
+    record Like(String postId, String actorId, String recipientId, Instant at) {}
+
+    /** An action key (post, actor). */
+    record ActionKey(String postId, String actorId) {}
+
+    /**
+     * The likes of one batch round that join one (recipient, post) group.
+     *
+     * @param actorId the last of them, in order: the entry names the latest actor
+     * @param firstAt when the first of them happened: the created_at of an entry they open
+     * @param lastAt the latest of them
+     */
+    record GroupDelta(String recipientId, String postId, String actorId, int likes, Instant firstAt, Instant lastAt) {}
+
+    /** The entry a group's likes went into, and whether they opened it. */
+    record UpsertedEntry(long id, String recipientId, String postId, boolean inserted) {}
+
+    /** An action taken back, and the entry it had counted in. */
+    record Retraction(String postId, String actorId, long notificationId) {}
+
+    /**
+     * Records the eventIds in {@code processed_events}.
+     *
+     * @return those recorded now; the others were delivered before
+     */
+    Set<UUID> firstDeliveries(List<UUID> eventIds) {
+        return new HashSet<>(jdbc.sql(
+                        """
+                        INSERT INTO processed_events (consumer, event_id)
+                        SELECT :consumer, id FROM unnest(:ids) AS t(id)
+                        ON CONFLICT DO NOTHING
+                        RETURNING event_id
+                        """)
+                .param("consumer", CONSUMER)
+                .param("ids", new SqlArrayValue("uuid", eventIds.toArray()))
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list());
+    }
+
+    /**
+     * Claims the likes' action keys: a key not seen before, or one retracted (liked, unliked while unread), may count
+     * again; a key that stands is a like counted already.
+     *
+     * @param likes distinct action keys
+     * @return the keys claimed now
+     */
+    Set<ActionKey> claimActions(List<Like> likes) {
+        return new HashSet<>(jdbc.sql(
+                        """
+                        INSERT INTO notification_actions (post_id, actor_id, recipient_id, acted_at)
+                        SELECT post_id, actor_id, recipient_id, timestamptz 'epoch' + at_us * interval '1 microsecond'
+                        FROM unnest(:postIds, :actorIds, :recipientIds, :ats) AS t(post_id, actor_id, recipient_id, at_us)
+                        ON CONFLICT (post_id, actor_id) DO UPDATE
+                            SET retracted = false, acted_at = excluded.acted_at, recipient_id = excluded.recipient_id
+                            WHERE notification_actions.retracted
+                        RETURNING post_id, actor_id
+                        """)
+                .param("postIds", text(likes.stream().map(Like::postId).toList()))
+                .param("actorIds", text(likes.stream().map(Like::actorId).toList()))
+                .param(
+                        "recipientIds",
+                        text(likes.stream().map(Like::recipientId).toList()))
+                .param("ats", micros(likes.stream().map(Like::at).toList()))
+                .query((rs, n) -> new ActionKey(rs.getString(1), rs.getString(2)))
+                .list());
+    }
+
+    /**
+     * Adds each group's likes to its unread entry, opening one where the recipient has none for the post.
+     *
+     * @param groups distinct (recipient, post) groups
+     */
+    List<UpsertedEntry> addToGroups(List<GroupDelta> groups) {
+        return jdbc.sql(
+                        """
+                        INSERT INTO notifications
+                            (recipient_id, actor_id, type, post_id, actor_count, created_at, updated_at)
+                        SELECT recipient_id, actor_id, :type, post_id, likes,
+                               timestamptz 'epoch' + first_us * interval '1 microsecond',
+                               timestamptz 'epoch' + last_us * interval '1 microsecond'
+                        FROM unnest(:recipientIds, :actorIds, :postIds, :likes, :firstAts, :lastAts)
+                            AS t(recipient_id, actor_id, post_id, likes, first_us, last_us)
+                        ON CONFLICT (recipient_id, post_id, type) WHERE read_at IS NULL DO UPDATE
+                            SET actor_count = notifications.actor_count + excluded.actor_count,
+                                actor_id = excluded.actor_id,
+                                updated_at = greatest(notifications.updated_at, excluded.updated_at)
+                        RETURNING id, recipient_id, post_id, (xmax = 0) AS inserted
+                        """)
+                .param("type", TYPE_POST_LIKED)
+                .param(
+                        "recipientIds",
+                        text(groups.stream().map(GroupDelta::recipientId).toList()))
+                .param("actorIds", text(groups.stream().map(GroupDelta::actorId).toList()))
+                .param("postIds", text(groups.stream().map(GroupDelta::postId).toList()))
+                .param(
+                        "likes",
+                        new SqlArrayValue(
+                                "int4", groups.stream().map(GroupDelta::likes).toArray()))
+                .param(
+                        "firstAts",
+                        micros(groups.stream().map(GroupDelta::firstAt).toList()))
+                .param("lastAts", micros(groups.stream().map(GroupDelta::lastAt).toList()))
+                .query((rs, n) -> new UpsertedEntry(
+                        rs.getLong("id"),
+                        rs.getString("recipient_id"),
+                        rs.getString("post_id"),
+                        rs.getBoolean("inserted")))
+                .list();
+    }
+
+    /** Remembers which entry each claimed action counted in, so its unlike can take exactly that back. */
+    void linkActions(List<ActionKey> actions, List<Long> notificationIds) {
+        jdbc.sql(
+                        """
+                        UPDATE notification_actions a SET notification_id = t.id
+                        FROM unnest(:postIds, :actorIds, :ids) AS t(post_id, actor_id, id)
+                        WHERE a.post_id = t.post_id AND a.actor_id = t.actor_id
+                        """)
+                .param("postIds", text(actions.stream().map(ActionKey::postId).toList()))
+                .param("actorIds", text(actions.stream().map(ActionKey::actorId).toList()))
+                .param("ids", new SqlArrayValue("int8", notificationIds.toArray()))
+                .update();
+    }
+
+    /**
+     * Takes back the actions that count in an unread entry; what the owner has already seen stays seen.
+     *
+     * @param actions distinct action keys
+     */
+    List<Retraction> retractActions(List<ActionKey> actions) {
+        return jdbc.sql(
+                        """
+                        UPDATE notification_actions a SET retracted = true
+                        FROM unnest(:postIds, :actorIds) AS t(post_id, actor_id), notifications n
+                        WHERE a.post_id = t.post_id AND a.actor_id = t.actor_id AND NOT a.retracted
+                          AND n.id = a.notification_id AND n.read_at IS NULL
+                        RETURNING a.post_id, a.actor_id, a.notification_id
+                        """)
+                .param("postIds", text(actions.stream().map(ActionKey::postId).toList()))
+                .param("actorIds", text(actions.stream().map(ActionKey::actorId).toList()))
+                .query((rs, n) -> new Retraction(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    /**
+     * Takes {@code removed[i]} actors out of entry {@code ids[i]}: an entry left with actors names the latest one still
+     * standing, an entry left with none is deleted.
+     *
+     * @param ids distinct entry ids
+     */
+    void removeActors(List<Long> ids, List<Integer> removed) {
+        var idArray = new SqlArrayValue("int8", ids.toArray());
+        var removedArray = new SqlArrayValue("int4", removed.toArray());
+        jdbc.sql(
+                        """
+                        DELETE FROM notifications n
+                        USING unnest(:ids, :removed) AS t(id, removed)
+                        WHERE n.id = t.id AND n.actor_count <= t.removed
+                        """)
+                .param("ids", idArray)
+                .param("removed", removedArray)
+                .update();
+        jdbc.sql(
+                        """
+                        UPDATE notifications n SET actor_count = n.actor_count - t.removed,
+                            actor_id = coalesce((SELECT a.actor_id FROM notification_actions a
+                                                 WHERE a.notification_id = n.id AND NOT a.retracted
+                                                 ORDER BY a.acted_at DESC LIMIT 1), n.actor_id)
+                        FROM unnest(:ids, :removed) AS t(id, removed)
+                        WHERE n.id = t.id
+                        """)
+                .param("ids", new SqlArrayValue("int8", ids.toArray()))
+                .param("removed", new SqlArrayValue("int4", removed.toArray()))
+                .update();
+    }
+
+    /** A page of the recipient's entries, newest activity first. */
+    List<NotificationView> page(String recipientId, int page, int size) {
+        return jdbc.sql(
+                        """
+                        SELECT id, type, post_id, actor_id, actor_count, created_at, updated_at, read_at
+                        FROM notifications WHERE recipient_id = :recipientId
+                        ORDER BY updated_at DESC, id DESC
+                        LIMIT :size OFFSET :offset
+                        """)
+                .param("recipientId", recipientId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> view(rs))
+                .list();
+    }
+
+    /** The recipient's entries: {total, unread}. */
+    long[] totals(String recipientId) {
+        return jdbc.sql(
+                        """
+                        SELECT count(*) AS total, count(*) FILTER (WHERE read_at IS NULL) AS unread
+                        FROM notifications WHERE recipient_id = :recipientId
+                        """)
+                .param("recipientId", recipientId)
+                .query((rs, n) -> new long[] {rs.getLong("total"), rs.getLong("unread")})
+                .single();
+    }
+
+    /** Marks one of the recipient's entries read (again is fine); false when the recipient has no such entry. */
+    boolean markRead(String recipientId, long id) {
+        return jdbc.sql(
+                                """
+                        UPDATE notifications SET read_at = coalesce(read_at, now())
+                        WHERE id = :id AND recipient_id = :recipientId
+                        """)
+                        .param("id", id)
+                        .param("recipientId", recipientId)
+                        .update()
+                == 1;
+    }
+
+    /** Marks every unread entry of the recipient read; how many changed. */
+    int markAllRead(String recipientId) {
+        return jdbc.sql(
+                        "UPDATE notifications SET read_at = now() WHERE recipient_id = :recipientId AND read_at IS NULL")
+                .param("recipientId", recipientId)
+                .update();
+    }
+
+    private static NotificationView view(ResultSet rs) throws SQLException {
+        return NotificationView.of(
+                rs.getLong("id"),
+                rs.getString("type"),
+                rs.getString("post_id"),
+                rs.getString("actor_id"),
+                rs.getInt("actor_count"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("read_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static SqlArrayValue text(Collection<String> values) {
+        return new SqlArrayValue("text", values.toArray());
+    }
+
+    /**
+     * Instants as microseconds since the epoch ({@code int8[]}), PostgreSQL's own resolution: no time zone and no text
+     * to parse, and {@code timestamptz 'epoch' + n * interval '1 microsecond'} turns each back exactly.
+     */
+    static SqlArrayValue micros(Collection<Instant> instants) {
+        return new SqlArrayValue(
+                "int8",
+                instants.stream()
+                        .map(at -> ChronoUnit.MICROS.between(Instant.EPOCH, at))
+                        .toArray());
+    }
+}
