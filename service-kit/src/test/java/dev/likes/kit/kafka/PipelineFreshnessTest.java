@@ -1,4 +1,4 @@
-package dev.likes.counts.freshness;
+package dev.likes.kit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class PipelineFreshnessTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T12:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final PipelineFreshness freshness = new PipelineFreshness(meters, clock);
+    private final PipelineFreshness freshness = new PipelineFreshness("counts", meters, clock);
     private final MockConsumer<Object, Object> first = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
     private final MockConsumer<Object, Object> second = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
 

@@ -1,4 +1,4 @@
-package dev.likes.notifications.freshness;
+package dev.likes.kit.kafka;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,12 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.event.ConsumerStoppingEvent;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.BatchInterceptor;
-import org.springframework.stereotype.Component;
 
 /**
  * The gauge {@code likes.pipeline.oldest.age{hop}}: how old, in seconds, the oldest record is that this hop has received
@@ -23,36 +21,30 @@ import org.springframework.stereotype.Component;
  * <p>It watches the batches, not the topics: a batch's oldest timestamp is noted before the listener runs and forgotten
  * when the listener returns. A batch that failed stays noted, because it will be redelivered (and its age keeps
  * growing, which is the point). Spring Boot hands this bean to every batch listener container. Cheap: one pass over
- * the timestamps per batch; the age is computed only when scraped.
- *
- * <p>The same class, but for {@link #HOP}, is in each consuming service; it belongs in {@code service-kit} as an
- * auto-configuration (TODO issue 11), with count-consumer-service's {@code PipelineFreshnessTest} as its test.
+ * the timestamps per batch; the age is computed only when scraped. A service names its hop with {@code
+ * likes.pipeline.hop} ({@link PipelineFreshnessAutoConfiguration}).
  */
-@Component
-class PipelineFreshness implements BatchInterceptor<Object, Object> {
-
-    static final String HOP = "notifications";
+public class PipelineFreshness implements BatchInterceptor<Object, Object> {
 
     /** The oldest record timestamp (epoch ms) of the batch each consumer has in hand. */
     private final Map<Consumer<?, ?>, Long> oldestInHand = new ConcurrentHashMap<>();
 
     private final Clock clock;
 
-    @Autowired
-    PipelineFreshness(MeterRegistry meters) {
-        this(meters, Clock.systemUTC());
+    public PipelineFreshness(String hop, MeterRegistry meters) {
+        this(hop, meters, Clock.systemUTC());
     }
 
-    PipelineFreshness(MeterRegistry meters, Clock clock) {
+    PipelineFreshness(String hop, MeterRegistry meters, Clock clock) {
         this.clock = clock;
         Gauge.builder("likes.pipeline.oldest.age", this, PipelineFreshness::oldestAgeSeconds)
                 .description("Age of the oldest like this hop has received but not yet processed; 0 when caught up")
                 .baseUnit("seconds")
-                .tag("hop", HOP)
+                .tag("hop", hop)
                 .register(meters);
     }
 
-    double oldestAgeSeconds() {
+    public double oldestAgeSeconds() {
         long oldest = Long.MAX_VALUE;
         for (long timestamp : oldestInHand.values()) {
             oldest = Math.min(oldest, timestamp);
@@ -88,14 +80,14 @@ class PipelineFreshness implements BatchInterceptor<Object, Object> {
      * parked on a DLQ (no redelivery follows) or was retried by the error handler without a new poll.
      */
     @EventListener
-    void idle(ListenerContainerIdleEvent event) {
+    public void idle(ListenerContainerIdleEvent event) {
         if (!event.isPaused()) {
             oldestInHand.remove(event.getConsumer());
         }
     }
 
     @EventListener
-    void stopping(ConsumerStoppingEvent event) {
+    public void stopping(ConsumerStoppingEvent event) {
         // A stopped consumer's partitions go to another consumer, which reports them; this one holds nothing now.
         oldestInHand.remove(event.getConsumer());
     }
