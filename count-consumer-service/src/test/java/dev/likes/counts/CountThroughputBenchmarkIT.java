@@ -30,18 +30,18 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Throughput and freshness of the count consumer on this machine's real PostgreSQL, Redis and an in-JVM broker. Off by
  * default, behind the suite's one benchmark flag; run with {@code ./mvnw -B -pl count-consumer-service -am verify
- * -Dlikes.benchmark=true -Dit.test=CountThroughputBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dfailsafe.failIfNoSpecifiedTests=false [-Dlikes.benchmark.events=50000]}. Results go to stdout and
- * {@code target/benchmark.txt}. It fails when a throughput median falls below {@code -Dlikes.benchmark.min-events-per-second} (default 1,000; this
- * machine measured 5,000-7,500) or a freshness median exceeds {@code -Dlikes.benchmark.max-lag-ms} (default 5,000).
+ * -Dlikes.bench=true -Dit.test=CountThroughputBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dfailsafe.failIfNoSpecifiedTests=false [-Dlikes.bench.events=50000]}. Results go to stdout and
+ * {@code target/benchmark.txt}. It fails when a throughput median falls below {@code -Dlikes.bench.min-events-per-second} (default 1,000; this
+ * machine measured 5,000-7,500) or a freshness median exceeds {@code -Dlikes.bench.max-lag-ms} (default 5,000).
  */
 @LikesIntegrationTest
-@EnabledIfSystemProperty(named = "likes.benchmark", matches = "true")
+@EnabledIfSystemProperty(named = "likes.bench", matches = "true")
 // The production batch size (the other tests use 500). Run this class alone: its own context joins the consumer group.
 @TestPropertySource(properties = "spring.kafka.consumer.max-poll-records=1000")
 class CountThroughputBenchmarkIT {
 
-    private static final int EVENTS = Integer.getInteger("likes.benchmark.events", 50_000);
+    private static final int EVENTS = Integer.getInteger("likes.bench.events", 50_000);
     private static final int RUNS = 3;
 
     @Autowired
@@ -101,8 +101,8 @@ class CountThroughputBenchmarkIT {
         Files.writeString(
                 Path.of("target", "benchmark.txt"), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
-        double minRate = Double.parseDouble(System.getProperty("likes.benchmark.min-events-per-second", "1000"));
-        long maxLagMs = Long.getLong("likes.benchmark.max-lag-ms", 5_000);
+        double minRate = Double.parseDouble(System.getProperty("likes.bench.min-events-per-second", "1000"));
+        long maxLagMs = Long.getLong("likes.bench.max-lag-ms", 5_000);
         assertThat(median(uniform)).as("uniform events/s").isGreaterThanOrEqualTo(minRate);
         assertThat(median(hot)).as("hot-post events/s").isGreaterThanOrEqualTo(minRate);
         assertThat(List.of(medianLong(pgLag), medianLong(redisLag), medianLong(singlePg), medianLong(singleRedis)))

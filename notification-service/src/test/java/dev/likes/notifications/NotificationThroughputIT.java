@@ -16,16 +16,16 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 /**
  * Measures notification events stored per second from a pre-loaded topic: the listener is stopped, N events are
  * published, the listener is started and the clock runs until the last one is processed. Off by default, behind the
- * suite's one benchmark flag; run with {@code ./mvnw -B -pl notification-service -am verify -Dlikes.benchmark=true
+ * suite's one benchmark flag; run with {@code ./mvnw -B -pl notification-service -am verify -Dlikes.bench=true
  * -Dit.test=NotificationThroughputIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dfailsafe.failIfNoSpecifiedTests=false}. It fails when the median
- * falls below {@code -Dlikes.benchmark.min-notifications-per-second} (default 100, far below this machine's figure, so
+ * falls below {@code -Dlikes.bench.min-notifications-per-second} (default 100, far below this machine's figure, so
  * only a real regression trips it).
  */
-@EnabledIfSystemProperty(named = "likes.benchmark", matches = "true")
+@EnabledIfSystemProperty(named = "likes.bench", matches = "true")
 class NotificationThroughputIT extends NotificationIntegrationSupport {
 
-    private static final int EVENTS = Integer.getInteger("likes.benchmark.events", 5_000);
+    private static final int EVENTS = Integer.getInteger("likes.bench.events", 5_000);
     private static final int RUNS = 3;
 
     @Autowired
@@ -67,9 +67,9 @@ class NotificationThroughputIT extends NotificationIntegrationSupport {
         Collections.sort(rates);
         System.out.printf(
                 "BENCH median of %d runs: %.0f notifications/s (runs %s)%n", RUNS, rates.get(RUNS / 2), rates);
-        double floor = Double.parseDouble(System.getProperty("likes.benchmark.min-notifications-per-second", "100"));
+        double floor = Double.parseDouble(System.getProperty("likes.bench.min-notifications-per-second", "100"));
         assertThat(rates.get(RUNS / 2))
-                .as("median notifications/s (floor: -Dlikes.benchmark.min-notifications-per-second)")
+                .as("median notifications/s (floor: -Dlikes.bench.min-notifications-per-second)")
                 .isGreaterThanOrEqualTo(floor);
     }
 }
