@@ -2,6 +2,7 @@ package dev.likes.likeapi.outbox;
 
 import dev.likes.events.EventHeaders;
 import dev.likes.events.LikeEvent;
+import dev.likes.kit.Causes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +201,7 @@ class OutboxRelay implements SmartLifecycle {
             log.atWarn()
                     .addKeyValue("acknowledged", acknowledged)
                     .addKeyValue("pending", rows.size() - acknowledged)
-                    .addKeyValue("cause", rootMessage(firstFailure))
+                    .addKeyValue("cause", Causes.rootMessage(firstFailure))
                     .log("outbox relay could not publish; rows stay unsent and will be retried");
         }
         published.increment(acknowledged);
@@ -319,7 +320,9 @@ class OutboxRelay implements SmartLifecycle {
                         }
                         failed = outcome.failed() > 0;
                     } catch (RuntimeException e) {
-                        log.atWarn().addKeyValue("cause", rootMessage(e)).log("outbox relay batch failed; retrying");
+                        log.atWarn()
+                                .addKeyValue("cause", Causes.rootMessage(e))
+                                .log("outbox relay batch failed; retrying");
                         readAfter[position] = LANE_HEAD;
                         dirty.set(lane, 1);
                         failed = true;
@@ -363,14 +366,6 @@ class OutboxRelay implements SmartLifecycle {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @Override

@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -74,18 +76,20 @@ class OutboxLaneTakeoverIT {
         awaitRelaying("like-api-a");
         awaitRelaying("like-api-b");
 
-        var writing = new AtomicBoolean(true);
-        Thread writer = new Thread(() -> {
-            try (Connection connection = infrastructure.openConnection()) {
-                while (writing.get()) {
-                    insert(connection, posts, 128);
-                    Thread.sleep(50);
-                }
-            } catch (SQLException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        writer.start();
+        // A steady stream of writes, a round of 128 rows every 50 ms, on one connection of its own.
+        Connection writerConnection = infrastructure.openConnection();
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        writer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        insert(writerConnection, posts, 128);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                0,
+                50,
+                TimeUnit.MILLISECONDS);
 
         // Kill the second instance while it holds a lane: it has read rows and is sending or deleting them.
         await().atMost(Duration.ofSeconds(60)).until(() -> lanesHeldBy("like-api-b") > 0);
@@ -94,8 +98,9 @@ class OutboxLaneTakeoverIT {
         log.info("killed like-api-b while it held a lane");
 
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
-        writing.set(false);
-        writer.join();
+        writer.shutdown();
+        assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        writerConnection.close();
         assertThat(survivor.isAlive()).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows() == 0);

@@ -1,5 +1,6 @@
 package dev.likes.notifications.notification;
 
+import dev.likes.notifications.messaging.ProcessedEvents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,9 +31,11 @@ class NotificationStore {
     private static final String CONSUMER = "notifications";
 
     private final JdbcClient jdbc;
+    private final ProcessedEvents processedEvents;
 
-    NotificationStore(JdbcClient jdbc) {
+    NotificationStore(JdbcClient jdbc, ProcessedEvents processedEvents) {
         this.jdbc = jdbc;
+        this.processedEvents = processedEvents;
     }
 
     /** One like, as the action key (post, actor) and the entry it counts in. */
@@ -62,17 +65,7 @@ class NotificationStore {
      * @return those recorded now; the others were delivered before
      */
     Set<UUID> firstDeliveries(List<UUID> eventIds) {
-        return new HashSet<>(jdbc.sql(
-                        """
-                        INSERT INTO processed_events (consumer, event_id)
-                        SELECT :consumer, id FROM unnest(:ids) AS t(id)
-                        ON CONFLICT DO NOTHING
-                        RETURNING event_id
-                        """)
-                .param("consumer", CONSUMER)
-                .param("ids", new SqlArrayValue("uuid", eventIds.toArray()))
-                .query((rs, n) -> rs.getObject(1, UUID.class))
-                .list());
+        return processedEvents.firstDeliveries(CONSUMER, eventIds);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.likes.notifications.push;
 
+import dev.likes.notifications.messaging.ProcessedEvents;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +21,11 @@ class PushClaims {
     private static final String CONSUMER = "push";
 
     private final JdbcClient jdbc;
+    private final ProcessedEvents processedEvents;
 
-    PushClaims(JdbcClient jdbc) {
+    PushClaims(JdbcClient jdbc, ProcessedEvents processedEvents) {
         this.jdbc = jdbc;
+        this.processedEvents = processedEvents;
     }
 
     /** The collapse window of one (owner, post). */
@@ -34,17 +37,7 @@ class PushClaims {
      * @return those seen for the first time now; the others were handled before and must not push again
      */
     Set<UUID> firstDeliveries(List<UUID> eventIds) {
-        return new HashSet<>(jdbc.sql(
-                        """
-                        INSERT INTO processed_events (consumer, event_id)
-                        SELECT :consumer, id FROM unnest(:ids) AS t(id)
-                        ON CONFLICT DO NOTHING
-                        RETURNING event_id
-                        """)
-                .param("consumer", CONSUMER)
-                .param("ids", new SqlArrayValue("uuid", eventIds.toArray()))
-                .query((rs, n) -> rs.getObject(1, UUID.class))
-                .list());
+        return processedEvents.firstDeliveries(CONSUMER, eventIds);
     }
 
     /**
