@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 /** Mints the HS256 bearer tokens the services accept, for tests. */
 public final class JwtTokens {
@@ -26,13 +27,30 @@ public final class JwtTokens {
 
     /** A token for {@code userId} signed with {@code secret}, expiring after {@code validFor} (negative: expired). */
     public static String forUser(String userId, String secret, Duration validFor) {
+        Instant now = Instant.now();
+        return signed(
+                new JWTClaimsSet.Builder()
+                        .subject(userId)
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(validFor)))
+                        .build(),
+                secret);
+    }
+
+    /**
+     * A token carrying exactly {@code claims} (say without {@code exp}, or with a blank {@code sub}), signed with
+     * {@link #TEST_SECRET}: the signature is right, so only the token rules can refuse it.
+     */
+    public static String withClaims(Map<String, Object> claims) {
         try {
-            Instant now = Instant.now();
-            var claims = new JWTClaimsSet.Builder()
-                    .subject(userId)
-                    .issueTime(Date.from(now))
-                    .expirationTime(Date.from(now.plus(validFor)))
-                    .build();
+            return signed(JWTClaimsSet.parse(claims), TEST_SECRET);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("Not a claims set: " + claims, e);
+        }
+    }
+
+    private static String signed(JWTClaimsSet claims, String secret) {
+        try {
             var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();

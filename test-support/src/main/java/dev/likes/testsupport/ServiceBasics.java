@@ -12,7 +12,8 @@ import org.springframework.http.RequestEntity;
 
 /**
  * What every service answers the same way, tested once: it starts healthy, {@code /actuator/info} shows its build,
- * and Spring MVC's own errors (here a 405) are problem+json with a stable {@code type} and the request's trace id.
+ * Spring MVC's own errors (here a 405) are problem+json with a stable {@code type} and the request's trace id, and so
+ * are the error page asked for directly and TRACE.
  * A service's {@code *ApplicationIT} implements it inside a {@link LikesIntegrationTest} context (whose
  * {@code spring.application.name} is the artifact id).
  */
@@ -47,5 +48,26 @@ public interface ServiceBasics {
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(answer.getBody()).containsEntry("type", "urn:likes:problem:http-405");
         assertThat((String) answer.getBody().get("traceId")).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    default void theErrorPageAskedForDirectlyIsANotFoundProblem(@Autowired TestRestTemplate http) {
+        var answer = http.getForEntity("/error", Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody()).containsEntry("type", "urn:likes:problem:http-404");
+    }
+
+    @Test
+    default void traceIsAMethodNotAllowedProblemThatEchoesNothing(@Value("${local.server.port}") int port) {
+        var answer = RawHttp.send(
+                port,
+                RawHttp.request("TRACE", "/actuator/health", Map.of("Authorization", "Bearer secret-token"), null));
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(answer.body()).contains("urn:likes:problem:http-405").doesNotContain("secret-token");
     }
 }

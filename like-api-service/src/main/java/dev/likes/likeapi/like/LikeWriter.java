@@ -2,6 +2,7 @@ package dev.likes.likeapi.like;
 
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventType;
+import dev.likes.kit.security.Subjects;
 import dev.likes.likeapi.like.LikeRepository.Key;
 import dev.likes.likeapi.outbox.Outbox;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every like still gets exactly the guarantees of its own transaction: its row and, only if the row really changed,
  * its outbox row commit together or not at all, and the request answers only after the commit. The same user and post
- * twice in one batch are applied in arrival order, in successive rounds.
+ * twice in one batch are applied in arrival order, in successive rounds. A like the database refuses fails alone: the
+ * batch is split until it is found, and the others commit.
  */
 @Component
 class LikeWriter implements SmartLifecycle {
@@ -73,7 +77,10 @@ class LikeWriter implements SmartLifecycle {
 
     /** Queues the command; its future completes after the batch holding it committed, or fails. */
     CompletableFuture<Outcome> submit(Command command) {
-        if (!running) {
+        if (!Subjects.isUsable(command.key().userId())) {
+            // Refused here, before it can share a batch with other users' likes.
+            command.done().completeExceptionally(new LikeRefused("The signed-in user id cannot be stored"));
+        } else if (!running) {
             command.done().completeExceptionally(new LikesUnavailable("The service is shutting down; retry"));
         } else if (!queue.offer(command)) {
             command.done().completeExceptionally(new LikesUnavailable("Too many likes waiting; retry shortly"));
@@ -104,23 +111,53 @@ class LikeWriter implements SmartLifecycle {
         }
     }
 
+    /**
+     * Commits the batch; if the database refuses something in it, commits each half on its own, down to single likes,
+     * so a like that cannot be stored fails alone instead of failing every other user's like in its batch. Only a
+     * failure that blames the data is split: an unreachable database fails the batch once, not once per like.
+     */
     private void write(List<Command> batch) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Map<Command, Outcome> outcomes = transaction.execute(status -> apply(batch));
-                // Only now, after the commit, may a request learn its like is stored.
-                outcomes.forEach((command, outcome) -> command.done().complete(outcome));
-                return;
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == DEADLOCK_RETRIES) {
-                    fail(batch, e);
-                    return;
-                }
-            } catch (RuntimeException e) {
+        try {
+            Map<Command, Outcome> outcomes = commit(batch);
+            // Only now, after the commit, may a request learn its like is stored.
+            outcomes.forEach((command, outcome) -> command.done().complete(outcome));
+        } catch (RuntimeException e) {
+            if (!blamesTheData(e)) {
                 fail(batch, e);
-                return;
+            } else if (batch.size() == 1) {
+                refuse(batch.get(0), e);
+            } else {
+                // Halves in order: a key's later commands in the second half still apply after its earlier ones.
+                int half = batch.size() / 2;
+                write(batch.subList(0, half));
+                write(batch.subList(half, batch.size()));
             }
         }
+    }
+
+    private Map<Command, Outcome> commit(List<Command> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> apply(batch));
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == DEADLOCK_RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A constraint, a value too long, a trigger's refusal: not a lost connection, lock or timeout. */
+    private static boolean blamesTheData(RuntimeException e) {
+        return e instanceof NonTransientDataAccessException && !(e instanceof NonTransientDataAccessResourceException);
+    }
+
+    private void refuse(Command command, RuntimeException cause) {
+        log.atWarn()
+                .addKeyValue("postId", command.key().postId())
+                .addKeyValue("cause", cause.getClass().getSimpleName())
+                .log("like refused by the database; the rest of its batch is stored");
+        command.done().completeExceptionally(new LikeRefused("This like cannot be stored; retrying will not help"));
     }
 
     private void fail(List<Command> batch, RuntimeException cause) {

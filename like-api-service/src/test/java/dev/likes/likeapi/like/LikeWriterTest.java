@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.likes.likeapi.like.LikeWriter.Command;
 import dev.likes.likeapi.like.LikeWriter.Op;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** How a group-commit batch is split into rounds: each key at most once per round, each key's commands in order. */
+/**
+ * How a group-commit batch is split into rounds (each key at most once per round, each key's commands in order), and
+ * what never reaches a batch.
+ */
 class LikeWriterTest {
 
     @Test
@@ -53,6 +60,27 @@ class LikeWriterTest {
     @Test
     void anEmptyBatchHasNoRounds() {
         assertThat(LikeWriter.rounds(List.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "al\u0000ice"})
+    void anUnusableUserIdIsRefusedBeforeItIsQueued(String userId) {
+        var writer = new LikeWriter(null, null, null, new LikeWriterProperties(256, 1, 10, Duration.ofSeconds(1)));
+
+        assertThat(writer.submit(like("p1", userId)))
+                .failsWithin(Duration.ZERO)
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(LikeRefused.class);
+    }
+
+    @Test
+    void aUserIdLongerThanTheColumnIsRefusedBeforeItIsQueued() {
+        var writer = new LikeWriter(null, null, null, new LikeWriterProperties(256, 1, 10, Duration.ofSeconds(1)));
+
+        assertThat(writer.submit(like("p1", "u".repeat(300))))
+                .failsWithin(Duration.ZERO)
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(LikeRefused.class);
     }
 
     private static Command like(String postId, String userId) {

@@ -3,6 +3,7 @@ package dev.likes.kit.security;
 import dev.likes.kit.web.ProblemDetailsAutoConfiguration;
 import dev.likes.kit.web.ProblemResponses;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,7 +21,9 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 
 /**
  * Bearer tokens for a service that is a resource server (it has spring-security-oauth2-resource-server): an HS256
- * {@link JwtDecoder} over {@code likes.security.jwt-secret}, checked at startup, and the 401/403 problem answers its
+ * {@link JwtDecoder} over {@code likes.security.jwt-secret}, checked at startup, that accepts only tokens passing the
+ * {@link TokenRules} (an {@code exp} within {@code likes.security.jwt.max-lifetime}, a usable {@code sub}, and the
+ * configured {@code iss} and {@code aud}), and the 401/403 problem answers its
  * {@code SecurityFilterChain} wires in through {@link BearerTokenSecurity}. A service that only has the JOSE classes (test-support brings them into every
  * test class path) gets nothing, so it needs no secret.
  */
@@ -33,9 +36,11 @@ public class JwtSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtProperties properties) {
         var key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return NimbusJwtDecoder.withSecretKey(key)
+        var decoder = NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        decoder.setJwtValidator(TokenRules.of(properties.jwt(), Clock.systemUTC()));
+        return decoder;
     }
 
     @Bean

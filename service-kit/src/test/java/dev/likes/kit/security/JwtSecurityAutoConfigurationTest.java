@@ -1,17 +1,22 @@
 package dev.likes.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.likes.kit.tracing.TracingAutoConfiguration;
 import dev.likes.kit.web.ProblemDetailsAutoConfiguration;
 import dev.likes.kit.web.RejectionListener;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -27,6 +32,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
@@ -124,16 +130,122 @@ class JwtSecurityAutoConfigurationTest {
                 });
     }
 
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        assertRefused(claims -> claims.subject("alice"));
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheMaximumLifetimeIsRefused() {
+        assertRefused(claims -> claims.subject("alice").expiresAt(Instant.now().plus(Duration.ofDays(36500))));
+        assertRefused(claims -> claims.subject("alice").expiresAt(Instant.now().plus(Duration.ofHours(25))));
+    }
+
+    @Test
+    void aTokenOfExactlyTheDefaultMaximumLifetimeIsAccepted() {
+        // bin/bench-stress mints tokens for 86400 s.
+        web.withPropertyValues("likes.security.jwt-secret=" + SECRET)
+                .run(context -> assertThat(context.getBean(JwtDecoder.class)
+                                .decode(token(SECRET, claims -> claims.subject("alice")
+                                        .expiresAt(Instant.now().plusSeconds(86400))))
+                                .getSubject())
+                        .isEqualTo("alice"));
+    }
+
+    @Test
+    void theMaximumLifetimeIsConfigurable() {
+        web.withPropertyValues("likes.security.jwt-secret=" + SECRET, "likes.security.jwt.max-lifetime=10m")
+                .run(context -> assertThatThrownBy(() -> context.getBean(JwtDecoder.class)
+                                .decode(token(SECRET, claims -> claims.subject("alice")
+                                        .expiresAt(Instant.now().plus(Duration.ofMinutes(30))))))
+                        .isInstanceOf(JwtValidationException.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", "al\u0000ice", "alice\n", "al\u001bice"})
+    void anUnusableSubjectIsRefused(String subject) {
+        assertRefused(claims -> claims.subject(subject).expiresAt(Instant.now().plusSeconds(60)));
+    }
+
+    @Test
+    void aMissingSubjectIsRefused() {
+        assertRefused(
+                claims -> claims.claim("name", "alice").expiresAt(Instant.now().plusSeconds(60)));
+    }
+
+    @Test
+    void aSubjectLongerThanAUserIdColumnIsRefusedAndOneThatFitsIsAccepted() {
+        assertRefused(claims ->
+                claims.subject("u".repeat(256)).expiresAt(Instant.now().plusSeconds(60)));
+        web.withPropertyValues("likes.security.jwt-secret=" + SECRET)
+                .run(context -> assertThat(context.getBean(JwtDecoder.class)
+                                .decode(token(SECRET, claims -> claims.subject("ü".repeat(255))
+                                        .expiresAt(Instant.now().plusSeconds(60))))
+                                .getSubject())
+                        .hasSize(255));
+    }
+
+    @Test
+    void issuerAndAudienceAreCheckedWhenConfigured() {
+        web.withPropertyValues(
+                        "likes.security.jwt-secret=" + SECRET,
+                        "likes.security.jwt.issuer=https://auth.likes.dev",
+                        "likes.security.jwt.audience=likes-api")
+                .run(context -> {
+                    var decoder = context.getBean(JwtDecoder.class);
+                    Instant soon = Instant.now().plusSeconds(60);
+
+                    assertThat(decoder.decode(token(SECRET, claims -> claims.subject("alice")
+                                            .expiresAt(soon)
+                                            .issuer("https://auth.likes.dev")
+                                            .audience(List.of("likes-api"))))
+                                    .getSubject())
+                            .isEqualTo("alice");
+                    assertThatThrownBy(() -> decoder.decode(token(SECRET, claims -> claims.subject("alice")
+                                    .expiresAt(soon)
+                                    .issuer("https://evil.example")
+                                    .audience(List.of("likes-api")))))
+                            .isInstanceOf(JwtValidationException.class);
+                    assertThatThrownBy(() -> decoder.decode(token(SECRET, claims -> claims.subject("alice")
+                                    .expiresAt(soon)
+                                    .issuer("https://auth.likes.dev")
+                                    .audience(List.of("another-api")))))
+                            .isInstanceOf(JwtValidationException.class);
+                    assertThatThrownBy(() -> decoder.decode(token(
+                                    SECRET, claims -> claims.subject("alice").expiresAt(soon))))
+                            .isInstanceOf(JwtValidationException.class);
+                });
+    }
+
+    @Test
+    void withoutIssuerAndAudienceConfiguredTheyAreNotRequired() {
+        web.withPropertyValues("likes.security.jwt-secret=" + SECRET)
+                .run(context -> assertThat(context.getBean(JwtDecoder.class)
+                                .decode(token(SECRET, claims -> claims.subject("alice")
+                                        .issuer("anyone")
+                                        .expiresAt(Instant.now().plusSeconds(60))))
+                                .getSubject())
+                        .isEqualTo("alice"));
+    }
+
+    private void assertRefused(Consumer<JwtClaimsSet.Builder> claims) {
+        web.withPropertyValues("likes.security.jwt-secret=" + SECRET).run(context -> assertThatThrownBy(
+                        () -> context.getBean(JwtDecoder.class).decode(token(SECRET, claims)))
+                .isInstanceOf(JwtValidationException.class));
+    }
+
     private static String token(String secret, String subject) {
+        return token(secret, claims -> claims.subject(subject)
+                .expiresAt(Instant.now().plusSeconds(60)));
+    }
+
+    private static String token(String secret, Consumer<JwtClaimsSet.Builder> claims) {
         var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         var encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-        var claims = JwtClaimsSet.builder()
-                .subject(subject)
-                .issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(60))
-                .build();
+        var builder = JwtClaimsSet.builder().issuedAt(Instant.now());
+        claims.accept(builder);
         return encoder.encode(JwtEncoderParameters.from(
-                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                        JwsHeader.with(MacAlgorithm.HS256).build(), builder.build()))
                 .getTokenValue();
     }
 }

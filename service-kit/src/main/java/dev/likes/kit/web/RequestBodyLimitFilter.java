@@ -1,44 +1,40 @@
-package dev.likes.likeapi.web;
+package dev.likes.kit.web;
 
-import dev.likes.kit.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a declared body larger than any request of this API needs (413) before anything reads it. A chunked body
- * without a length is bounded by Tomcat's {@code max-swallow-size} and Jackson fails on what it cannot parse (400).
+ * Refuses a declared body larger than {@code likes.http.max-body-size} (413) before anything reads it: no request of
+ * the suite needs more, and parsing a 2 MB body only to refuse it is work an attacker chooses for us. A chunked body
+ * without a length is bounded by Tomcat's {@code max-swallow-size}, and Jackson fails on what it cannot parse (400).
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestBodyLimitFilter extends OncePerRequestFilter {
-
-    static final long MAX_BODY_BYTES = 16 * 1024;
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final ProblemResponses problems;
+    private final long maxBodyBytes;
 
-    RequestBodyLimitFilter(ProblemResponses problems) {
+    public RequestBodyLimitFilter(ProblemResponses problems, long maxBodyBytes) {
         this.problems = problems;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            problems.rejected("body-too-large");
             problems.write(
                     response,
                     problems.problem(
                             HttpStatus.PAYLOAD_TOO_LARGE,
                             "body-too-large",
-                            null,
-                            "A request body may have at most " + MAX_BODY_BYTES + " bytes"));
+                            "Body too large",
+                            "A request body may have at most " + maxBodyBytes + " bytes"));
             return;
         }
         chain.doFilter(request, response);
