@@ -18,8 +18,9 @@ class NotificationApplicationIT extends NotificationIntegrationSupport implement
     }
 
     @Test
-    void exposesTheAgreedMetricsPublicly() {
-        var prometheus = http.getForEntity("/actuator/prometheus", String.class);
+    void exposesTheAgreedMetricsOnTheManagementPort() {
+        var prometheus =
+                http.getForEntity(ServiceBasics.management(managementPort, "/actuator/prometheus"), String.class);
 
         assertThat(prometheus.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(prometheus.getBody())

@@ -31,7 +31,10 @@ public class LikesInfrastructureInitializer implements ApplicationContextInitial
                 "spring.data.redis.host", infrastructure.redisHost(),
                 "spring.data.redis.port", infrastructure.redisPort(),
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                "likes.security.jwt-secret", JwtTokens.TEST_SECRET);
+                "likes.security.jwt-secret", JwtTokens.TEST_SECRET,
+                // The services' fixed management ports (9080-9084) belong to a running stack; a test takes any free
+                // one.
+                "management.server.port", 0);
         var sources = context.getEnvironment().getPropertySources();
         // A test's own @TestPropertySource or @DynamicPropertySource values win, e.g. a broker that is not up yet.
         Map<String, Object> effective = new LinkedHashMap<>(properties);

@@ -12,9 +12,19 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 public class BearerTokenSecurity {
 
-    /** Paths every service serves without a token: the probes, the build info, the metrics scrape, the error page. */
+    /**
+     * Paths every service serves without a token: the probes (on the service port as {@code /livez} and {@code
+     * /readyz}), and on the management port, which shares this chain, health, build info and the metrics scrape; and
+     * the error page.
+     */
     public static final String[] ALWAYS_PUBLIC = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"
+        "/livez",
+        "/readyz",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/error"
     };
 
     private final AuthenticationEntryPoint unauthorized;
