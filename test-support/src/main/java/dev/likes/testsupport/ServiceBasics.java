@@ -69,11 +69,14 @@ public interface ServiceBasics {
     }
 
     @Test
-    default void everyAnswerCarriesTheSecurityHeadersErrorsIncluded(@Autowired TestRestTemplate http) {
+    default void everyAnswerCarriesTheSecurityHeadersErrorsIncluded(
+            @Autowired TestRestTemplate http, @LocalManagementPort int managementPort) {
         for (var headers : new org.springframework.http.HttpHeaders[] {
             http.getForEntity("/readyz", String.class).getHeaders(),
             http.exchange(aCallWithTheWrongMethod(), String.class).getHeaders(),
-            http.getForEntity("/no-such-path", String.class).getHeaders()
+            http.getForEntity("/no-such-path", String.class).getHeaders(),
+            http.getForEntity(management(managementPort, "/actuator/info"), String.class)
+                    .getHeaders()
         }) {
             assertThat(headers.get("Content-Security-Policy"))
                     .containsExactly("default-src 'none'; frame-ancestors 'none'");
