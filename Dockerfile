@@ -31,8 +31,9 @@ USER 10001:10001
 ENV SERVER_PORT=${PORT} \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE ${PORT}
-# Ready, not merely alive: the container turns healthy only once the service accepts work.
+# Ready, not merely alive: the container turns healthy only once the service accepts work. /readyz is the readiness
+# probe on the service port; the rest of actuator answers on the management port (PORT + 1000), inside the network.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
-    CMD curl -fsS "http://127.0.0.1:${SERVER_PORT}/actuator/health/readiness" > /dev/null || exit 1
+    CMD curl -fsS "http://127.0.0.1:${SERVER_PORT}/readyz" > /dev/null || exit 1
 # Exec form: java is PID 1 and receives SIGTERM itself, so Spring's graceful shutdown runs.
 ENTRYPOINT ["java", "-jar", "application.jar"]

@@ -47,7 +47,7 @@ class FreshnessIT extends NotificationIntegrationSupport {
             publish(Topics.NOTIFY_OWNER, like);
 
             await().atMost(PATIENCE).until(() -> oldestAge() >= 2.0);
-            assertThat(http.getForObject("/actuator/prometheus", String.class))
+            assertThat(http.getForObject("http://127.0.0.1:" + managementPort + "/actuator/prometheus", String.class))
                     .containsPattern("likes_pipeline_oldest_age_seconds\\{[^}]*hop=\"notifications\"[^}]*} [1-9]");
             blocker.rollback();
         }

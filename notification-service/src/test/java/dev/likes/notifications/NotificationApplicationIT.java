@@ -18,8 +18,34 @@ class NotificationApplicationIT extends NotificationIntegrationSupport implement
     }
 
     @Test
-    void exposesTheAgreedMetricsPublicly() {
-        var prometheus = http.getForEntity("/actuator/prometheus", String.class);
+    void aUsersWritesAreRateLimitedInRedisAndSaySoInTheHeaders() {
+        // Each try is a new user's first write; the limiter opens its Redis connection once the service is ready.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    var headers = new org.springframework.http.HttpHeaders();
+                    headers.setBearerAuth(JwtTokens.forUser(randomId("user")));
+                    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+
+                    var registered = http.exchange(
+                            "/devices",
+                            org.springframework.http.HttpMethod.POST,
+                            new org.springframework.http.HttpEntity<>(
+                                    "{\"token\":\"" + randomId("device") + "\"}", headers),
+                            String.class);
+
+                    assertThat(registered.getStatusCode().value()).isEqualTo(204);
+                    assertThat(registered.getHeaders().getFirst("RateLimit-Limit"))
+                            .isEqualTo("600");
+                    assertThat(registered.getHeaders().getFirst("RateLimit-Remaining"))
+                            .isEqualTo("599");
+                });
+    }
+
+    @Test
+    void exposesTheAgreedMetricsOnTheManagementPort() {
+        var prometheus =
+                http.getForEntity(ServiceBasics.management(managementPort, "/actuator/prometheus"), String.class);
 
         assertThat(prometheus.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(prometheus.getBody())

@@ -9,9 +9,9 @@ import org.springframework.http.RequestEntity;
 @AutoConfigureObservability // as FanOutIT, so both share one application context
 class OrchestratorApplicationIT implements ServiceBasics {
 
-    /** The orchestrator serves no API; actuator's health answers only GET. */
+    /** The orchestrator serves no API; the readiness probe answers only GET. */
     @Override
     public RequestEntity<Void> aCallWithTheWrongMethod() {
-        return RequestEntity.delete("/actuator/health").build();
+        return RequestEntity.delete("/readyz").build();
     }
 }

@@ -3,6 +3,7 @@ package dev.likes.testsupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -18,20 +19,28 @@ public class LikesInfrastructureInitializer implements ApplicationContextInitial
     private static final List<String> TEST_SOURCES =
             List.of(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, "Dynamic Test Properties");
 
+    private static final String RATE_LIMIT_KEY_PREFIX = "rate-limit-test-" + UUID.randomUUID();
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         LikesInfrastructure infrastructure = LikesInfrastructure.get();
-        Map<String, Object> properties = Map.of(
-                "spring.datasource.url", infrastructure.jdbcUrl(),
-                "spring.datasource.username", infrastructure.databaseUser(),
-                "spring.datasource.password", infrastructure.databasePassword(),
+        Map<String, Object> properties = Map.ofEntries(
+                Map.entry("spring.datasource.url", infrastructure.jdbcUrl()),
+                Map.entry("spring.datasource.username", infrastructure.databaseUser()),
+                Map.entry("spring.datasource.password", infrastructure.databasePassword()),
                 // Several contexts live at once in a test JVM, and PostgreSQL allows 100 connections in all.
-                "spring.datasource.hikari.maximum-pool-size", 8,
-                "spring.datasource.hikari.minimum-idle", 1,
-                "spring.data.redis.host", infrastructure.redisHost(),
-                "spring.data.redis.port", infrastructure.redisPort(),
-                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                "likes.security.jwt-secret", JwtTokens.TEST_SECRET);
+                Map.entry("spring.datasource.hikari.maximum-pool-size", 8),
+                Map.entry("spring.datasource.hikari.minimum-idle", 1),
+                Map.entry("spring.data.redis.host", infrastructure.redisHost()),
+                Map.entry("spring.data.redis.port", infrastructure.redisPort()),
+                Map.entry("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers()),
+                Map.entry("likes.security.jwt-secret", JwtTokens.TEST_SECRET),
+                // The services' fixed management ports (9080-9084) belong to a running stack; a test takes any free
+                // one.
+                Map.entry("management.server.port", 0),
+                // Rate-limit buckets of this test JVM only: another build on the machine, or the last run, sharing the
+                // Redis and the address 127.0.0.1 must not spend this run's budgets.
+                Map.entry("likes.rate-limit.key-prefix", RATE_LIMIT_KEY_PREFIX));
         var sources = context.getEnvironment().getPropertySources();
         // A test's own @TestPropertySource or @DynamicPropertySource values win, e.g. a broker that is not up yet.
         Map<String, Object> effective = new LinkedHashMap<>(properties);

@@ -1,8 +1,10 @@
 package dev.likes.counts.web;
 
+import dev.likes.kit.ratelimit.LoginThrottle;
 import dev.likes.kit.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * The operator endpoints under {@code /ops/**} need HTTP Basic as the {@code operator} user, whose password comes from
@@ -30,7 +33,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain opsSecurity(HttpSecurity http, OpsProperties ops, ProblemResponses problems) throws Exception {
+    SecurityFilterChain opsSecurity(
+            HttpSecurity http, OpsProperties ops, ProblemResponses problems, ObjectProvider<LoginThrottle> throttle)
+            throws Exception {
         http.securityMatcher("/ops/**")
                 .csrf(csrf -> csrf.disable()) // Basic credentials on every call, no cookies: nothing to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -45,17 +50,26 @@ class SecurityConfiguration {
                             .accessDeniedHandler((request, response, e) -> notFound.commence(request, response, null)))
                     .build();
         }
+        AuthenticationEntryPoint refusal = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"likes-ops\"");
+            problems.write(
+                    response,
+                    problems.problem(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            "Unauthorized",
+                            "Operator credentials are required"));
+        };
+        // A password that replays the DLQ is worth guessing: failed logins spend the address's budget, and an address
+        // that spent it waits before any password is compared (service-kit's likes.rate-limit.operator-login).
+        var loginThrottle = throttle.getIfAvailable();
+        if (loginThrottle != null) {
+            refusal = loginThrottle.countingFailures(refusal);
+            http.addFilterBefore(loginThrottle.filter(), BasicAuthenticationFilter.class);
+        }
+        AuthenticationEntryPoint operatorRefusal = refusal;
         return http.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("OPERATOR"))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"likes-ops\"");
-                    problems.write(
-                            response,
-                            problems.problem(
-                                    HttpStatus.UNAUTHORIZED,
-                                    "unauthorized",
-                                    "Unauthorized",
-                                    "Operator credentials are required"));
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint(operatorRefusal))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problems.write(
                         response, problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Not allowed"))))
                 .build();

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,6 +35,9 @@ class FreshnessIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JdbcClient jdbc;
@@ -61,7 +65,7 @@ class FreshnessIT {
             publish(List.of(like));
 
             await().atMost(PATIENCE).until(() -> oldestAge() >= 2.0);
-            assertThat(http.getForObject("/actuator/prometheus", String.class))
+            assertThat(http.getForObject("http://127.0.0.1:" + managementPort + "/actuator/prometheus", String.class))
                     .containsPattern("likes_pipeline_oldest_age_seconds\\{[^}]*hop=\"counts\"[^}]*} [1-9]");
             blocker.rollback();
         }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -45,6 +46,9 @@ class FreshnessIT {
     @Autowired
     TestRestTemplate http;
 
+    @LocalManagementPort
+    int managementPort;
+
     private double oldestAge() {
         return meters.get("likes.pipeline.oldest.age")
                 .tag("hop", "feed")
@@ -66,7 +70,7 @@ class FreshnessIT {
             publish(LikeEvent.of(LikeEventType.LIKED, postId, "owner", "alice", Instant.now(), null));
 
             await().atMost(PATIENCE).until(() -> oldestAge() >= 2.0);
-            assertThat(http.getForObject("/actuator/prometheus", String.class))
+            assertThat(http.getForObject("http://127.0.0.1:" + managementPort + "/actuator/prometheus", String.class))
                     .containsPattern("likes_pipeline_oldest_age_seconds\\{[^}]*hop=\"feed\"[^}]*} [1-9]");
         } finally {
             redis.delete(trending);

@@ -51,9 +51,11 @@ class PushWithoutCredentialsIT {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(register.statusCode()).isEqualTo(204);
+            String managementPort = context.getEnvironment().getProperty("local.management.port");
             var metrics = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             // The dashboard's panels exist even while push is off.

@@ -3,6 +3,7 @@ package dev.likes.kit.security;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * The bearer-token rules every resource server of the suite shares: stateless, no CSRF (tokens only, no cookies:
@@ -11,15 +12,30 @@ import org.springframework.security.config.http.SessionCreationPolicy;
  */
 public class BearerTokenSecurity {
 
-    /** Paths every service serves without a token: the probes, the build info, the metrics scrape, the error page. */
+    /**
+     * Paths every service serves without a token: the probes (on the service port as {@code /livez} and {@code
+     * /readyz}), and on the management port, which shares this chain, health, build info and the metrics scrape; and
+     * the error page.
+     */
     public static final String[] ALWAYS_PUBLIC = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"
+        "/livez",
+        "/readyz",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/error"
     };
 
-    private final ProblemAuthenticationEntryPoint unauthorized;
+    private final AuthenticationEntryPoint unauthorized;
     private final ProblemAccessDeniedHandler forbidden;
 
     public BearerTokenSecurity(ProblemAuthenticationEntryPoint unauthorized, ProblemAccessDeniedHandler forbidden) {
+        this((AuthenticationEntryPoint) unauthorized, forbidden);
+    }
+
+    /** @param unauthorized the 401 answer, possibly wrapped by the kit's failed-authentication rate limit */
+    public BearerTokenSecurity(AuthenticationEntryPoint unauthorized, ProblemAccessDeniedHandler forbidden) {
         this.unauthorized = unauthorized;
         this.forbidden = forbidden;
     }

@@ -1,10 +1,12 @@
 package dev.likes.kit.security;
 
+import dev.likes.kit.ratelimit.FailedAuthenticationLimit;
 import dev.likes.kit.web.ProblemDetailsAutoConfiguration;
 import dev.likes.kit.web.ProblemResponses;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +20,7 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Bearer tokens for a service that is a resource server (it has spring-security-oauth2-resource-server): an HS256
@@ -64,7 +67,14 @@ public class JwtSecurityAutoConfiguration {
     @ConditionalOnBean({ProblemAuthenticationEntryPoint.class, ProblemAccessDeniedHandler.class})
     @ConditionalOnMissingBean
     BearerTokenSecurity bearerTokenSecurity(
-            ProblemAuthenticationEntryPoint unauthorized, ProblemAccessDeniedHandler forbidden) {
-        return new BearerTokenSecurity(unauthorized, forbidden);
+            ProblemAuthenticationEntryPoint unauthorized,
+            ProblemAccessDeniedHandler forbidden,
+            ObjectProvider<FailedAuthenticationLimit> failedAuthentication) {
+        // Behind the rate limit when the service has one: a flood of bad tokens from one address gets 429s.
+        AuthenticationEntryPoint refusal = failedAuthentication.stream()
+                .findFirst()
+                .map(limit -> limit.around(unauthorized))
+                .orElse(unauthorized);
+        return new BearerTokenSecurity(refusal, forbidden);
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 /** Events produced to likes.events by a plain producer, as the like API's relay does, and what the broker then holds. */
 @LikesIntegrationTest
@@ -55,6 +56,9 @@ class FanOutIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalManagementPort
+    int managementPort;
 
     @BeforeAll
     static void startProducer() {
@@ -99,7 +103,7 @@ class FanOutIT {
             assertThat(header(out, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
             assertThat(header(out, "traceparent")).startsWith("00-" + traceId + "-");
         }
-        assertThat(http.getForObject("/actuator/prometheus", String.class))
+        assertThat(http.getForObject("http://127.0.0.1:" + managementPort + "/actuator/prometheus", String.class))
                 .contains("likes_fanout_sent_total{application=\"side-effects-orchestrator\",topic=\"likes.push\"}");
         // One trace id finds the like in every service: the fan-out is logged in the record's trace.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(output.getOut().lines())

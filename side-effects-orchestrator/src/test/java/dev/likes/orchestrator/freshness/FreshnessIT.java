@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 /**
  * The freshness gauge on the real broker: a batch whose fan-out sends are held (as by a broker that does not answer)
@@ -41,6 +42,9 @@ class FreshnessIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalManagementPort
+    int managementPort;
 
     private double oldestAge() {
         return meters.get("likes.pipeline.oldest.age")
@@ -59,7 +63,8 @@ class FreshnessIT {
             try {
                 publish(like);
                 await().atMost(PATIENCE).until(() -> oldestAge() >= 2.0);
-                assertThat(http.getForObject("/actuator/prometheus", String.class))
+                assertThat(http.getForObject(
+                                "http://127.0.0.1:" + managementPort + "/actuator/prometheus", String.class))
                         .containsPattern("likes_pipeline_oldest_age_seconds\\{[^}]*hop=\"fanout\"[^}]*} [1-9]");
             } finally {
                 HeldSends.release();
