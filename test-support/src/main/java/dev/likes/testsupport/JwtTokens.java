@@ -24,12 +24,23 @@ public final class JwtTokens {
         return forUser(userId, TEST_SECRET, Duration.ofHours(1));
     }
 
+    /**
+     * A token for a service: subject {@code serviceId}, the given space-separated {@code scope} claim (e.g. {@code
+     * posts:write}), valid for an hour, signed with {@link #TEST_SECRET}.
+     */
+    public static String forService(String serviceId, String scope) {
+        return sign(new JWTClaimsSet.Builder().claim("scope", scope), serviceId, TEST_SECRET, Duration.ofHours(1));
+    }
+
     /** A token for {@code userId} signed with {@code secret}, expiring after {@code validFor} (negative: expired). */
     public static String forUser(String userId, String secret, Duration validFor) {
+        return sign(new JWTClaimsSet.Builder(), userId, secret, validFor);
+    }
+
+    private static String sign(JWTClaimsSet.Builder builder, String subject, String secret, Duration validFor) {
         try {
             Instant now = Instant.now();
-            var claims = new JWTClaimsSet.Builder()
-                    .subject(userId)
+            var claims = builder.subject(subject)
                     .issueTime(Date.from(now))
                     .expirationTime(Date.from(now.plus(validFor)))
                     .build();
