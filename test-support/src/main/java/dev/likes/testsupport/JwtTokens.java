@@ -25,16 +25,17 @@ public final class JwtTokens {
         return forUser(userId, TEST_SECRET, Duration.ofHours(1));
     }
 
+    /**
+     * A token for a service: subject {@code serviceId}, the given space-separated {@code scope} claim (e.g. {@code
+     * posts:write}), valid for an hour, signed with {@link #TEST_SECRET}.
+     */
+    public static String forService(String serviceId, String scope) {
+        return sign(new JWTClaimsSet.Builder().claim("scope", scope), serviceId, TEST_SECRET, Duration.ofHours(1));
+    }
+
     /** A token for {@code userId} signed with {@code secret}, expiring after {@code validFor} (negative: expired). */
     public static String forUser(String userId, String secret, Duration validFor) {
-        Instant now = Instant.now();
-        return signed(
-                new JWTClaimsSet.Builder()
-                        .subject(userId)
-                        .issueTime(Date.from(now))
-                        .expirationTime(Date.from(now.plus(validFor)))
-                        .build(),
-                secret);
+        return sign(new JWTClaimsSet.Builder(), userId, secret, validFor);
     }
 
     /**
@@ -47,6 +48,16 @@ public final class JwtTokens {
         } catch (java.text.ParseException e) {
             throw new IllegalArgumentException("Not a claims set: " + claims, e);
         }
+    }
+
+    private static String sign(JWTClaimsSet.Builder builder, String subject, String secret, Duration validFor) {
+        Instant now = Instant.now();
+        return signed(
+                builder.subject(subject)
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(validFor)))
+                        .build(),
+                secret);
     }
 
     private static String signed(JWTClaimsSet claims, String secret) {

@@ -1,5 +1,6 @@
 package dev.likes.counts.count;
 
+import dev.likes.events.LikeEventJson;
 import dev.likes.events.Topics;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,9 @@ class KafkaConsumerConfiguration {
                 template, (record, e) -> new TopicPartition(Topics.dlqOf(record.topic()), -1));
         var backOff = new ExponentialBackOff(1_000, 2.0);
         backOff.setMaxInterval(16_000);
-        return new DefaultErrorHandler(toDlq, backOff);
+        var handler = new DefaultErrorHandler(toDlq, backOff);
+        // The post-events listener reports an unreadable record this way: retrying cannot fix it, so it is parked.
+        handler.addNotRetryableExceptions(LikeEventJson.MalformedEventException.class);
+        return handler;
     }
 }

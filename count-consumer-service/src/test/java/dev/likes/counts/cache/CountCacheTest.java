@@ -39,7 +39,8 @@ class CountCacheTest {
         factory.afterPropertiesSet();
         factory.start();
         try {
-            var cache = new CountCache(new StringRedisTemplate(factory), new CacheProperties(Duration.ofMinutes(5)));
+            var cache = new CountCache(
+                    new StringRedisTemplate(factory), new CacheProperties(Duration.ofMinutes(5), Duration.ofDays(7)));
 
             assertThatCode(() -> cache.write(Map.of("p1", 3L, "p2", 5L))).doesNotThrowAnyException();
         } finally {

@@ -24,7 +24,9 @@ class FeedErrorHandling {
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, byte[]> template, FeedProperties properties) {
         // Partition -1: the producer picks one by key, so the DLQ needs no more partitions than its source.
-        var toDlq = new DeadLetterPublishingRecoverer(template, (record, e) -> new TopicPartition(DLQ, -1));
+        // <topic>.dlq: likes.feed-boost.dlq, and likes.post-events.dlq for the deletions.
+        var toDlq = new DeadLetterPublishingRecoverer(
+                template, (record, e) -> new TopicPartition(Topics.dlqOf(record.topic()), -1));
         var backOff = new ExponentialBackOffWithMaxRetries(properties.maxRetries());
         backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
         backOff.setMultiplier(2);

@@ -50,6 +50,14 @@ record FeedProperties(
         return keyPrefix + "trending";
     }
 
+    /**
+     * The marker of a deleted post: boosts of it are ignored while it lives ({@link #dedupeTtl}, longer than any late
+     * like can arrive), so a like accepted just before the deletion cannot bring the post back into trending.
+     */
+    String deletedKey(String postId) {
+        return keyPrefix + "post:" + postId + ":deleted";
+    }
+
     /** The dedupe marker of one event. */
     String eventKey(UUID eventId) {
         return keyPrefix + "event:" + eventId;

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sorted set {@code feed:trending} (member postId, score in {@link HotScore}'s log form) and the dedupe markers
- * {@code feed:event:{eventId}} (names with the default {@code likes.feed.key-prefix}). Every key but the sorted set has a TTL; the set is kept bounded instead.
+ * {@code feed:event:{eventId}} and the deletion markers {@code feed:post:{postId}:deleted} (names with the default {@code likes.feed.key-prefix}). Every key but the sorted set has a TTL; the set is kept bounded instead.
  */
 @Component
 class TrendingScores {
@@ -46,7 +49,7 @@ class TrendingScores {
             return List.of();
         }
         Instant now = clock.instant();
-        List<String> keys = new ArrayList<>(events.size() + 1);
+        List<String> keys = new ArrayList<>(events.size() * 2 + 1);
         List<String> args = new ArrayList<>(events.size() * 3 + 3);
         keys.add(properties.trendingKey());
         args.add(String.valueOf(properties.dedupeTtl().toSeconds()));
@@ -54,6 +57,11 @@ class TrendingScores {
         args.add(String.valueOf(properties.maxEntries()));
         for (LikeEvent event : events) {
             keys.add(properties.eventKey(event.eventId()));
+        }
+        for (LikeEvent event : events) {
+            keys.add(properties.deletedKey(event.postId()));
+        }
+        for (LikeEvent event : events) {
             // A clock running ahead must not buy a post a head start that lasts for ever.
             Instant at = event.occurredAt().isAfter(now) ? now : event.occurredAt();
             args.add(event.postId());
@@ -66,6 +74,28 @@ class TrendingScores {
             result.add(((Number) flag).longValue() == 1L);
         }
         return result;
+    }
+
+    /**
+     * Drops deleted posts from trending and marks them deleted, so later boosts of them (likes accepted just before the
+     * deletion, still on their way) are ignored. Idempotent, so a redelivered deletion changes nothing.
+     */
+    void forget(List<String> postIds) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        Duration ttl = properties.dedupeTtl();
+        redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public Object execute(RedisOperations operations) {
+                for (String postId : postIds) {
+                    operations.opsForValue().set(properties.deletedKey(postId), "1", ttl);
+                }
+                operations.opsForZSet().remove(properties.trendingKey(), postIds.toArray());
+                return null;
+            }
+        });
     }
 
     private static String scriptText(String path) {

@@ -2,6 +2,8 @@ package dev.likes.likeapi.outbox;
 
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
+import dev.likes.events.PostEvent;
+import dev.likes.events.PostEventJson;
 import dev.likes.events.Topics;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -54,6 +56,36 @@ public class Outbox {
                     LikeEventJson.toJson(event),
                     entry.traceParent()));
         }
+        insertAndWakeUp(rows, written);
+    }
+
+    /**
+     * Records post events (deletions) for publication to {@code likes.post-events}, like {@link #appendAll}: in the
+     * caller's transaction, each in its post's lane, so a post's events leave in the order they were written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendPostEvents(List<PostEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<OutboxRepository.NewRow> rows = new ArrayList<>(events.size());
+        BitSet written = new BitSet(lanes.count());
+        for (PostEvent event : events) {
+            int lane = lanes.of(event.postId());
+            written.set(lane);
+            rows.add(new OutboxRepository.NewRow(
+                    event.eventId(),
+                    lane,
+                    event.postId(),
+                    event.type().name(),
+                    Topics.POST_EVENTS,
+                    PostEventJson.toJson(event),
+                    null));
+        }
+        insertAndWakeUp(rows, written);
+    }
+
+    private void insertAndWakeUp(List<OutboxRepository.NewRow> rows, BitSet written) {
         repository.insertAll(rows);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -7,24 +7,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who owns a post. A post's owner never changes and posts are never deleted, so owners are cached in memory: the like
- * path then reads no posts row, and a celebrity post's row is not a hot spot.
+ * Who owns a post. A post's owner never changes, so owners are cached in memory: the like path then reads no posts
+ * row, and a celebrity post's row is not a hot spot. Posts can be deleted, though: the instance that deletes one
+ * forgets it at once, the others after {@code likes.posts.owner-cache-ttl}.
  */
 @Component
 public class PostOwners {
 
     private final JdbcClient jdbc;
-    private final Cache<String, String> owners =
-            Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<String, String> owners;
 
-    PostOwners(JdbcClient jdbc) {
+    PostOwners(JdbcClient jdbc, PostsProperties properties) {
         this.jdbc = jdbc;
+        this.owners = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterWrite(properties.ownerCacheTtl())
+                .build();
     }
 
     /**
      * The owner of a post.
      *
-     * @throws PostNotFound when there is no such post
+     * @throws PostNotFound when there is no such post, or it was deleted
      */
     public String ownerOf(String postId) {
         String owner = owners.getIfPresent(postId);
@@ -41,8 +45,12 @@ public class PostOwners {
         owners.put(postId, ownerId);
     }
 
+    void forget(String postId) {
+        owners.invalidate(postId);
+    }
+
     private Optional<String> load(String postId) {
-        return jdbc.sql("SELECT owner_id FROM posts WHERE id = ?")
+        return jdbc.sql("SELECT owner_id FROM posts WHERE id = ? AND deleted_at IS NULL")
                 .param(postId)
                 .query(String.class)
                 .optional();

@@ -1,2 +1,2 @@
-/** Posts: registering one, reading it with its like count, and knowing who owns it. */
+/** Posts: registering and deleting them (one by one or in bulk), reading one with its like count, and knowing who owns it. */
 package dev.likes.likeapi.post;

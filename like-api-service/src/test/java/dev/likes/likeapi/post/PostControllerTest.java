@@ -1,5 +1,8 @@
 package dev.likes.likeapi.post;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -31,7 +34,7 @@ class PostControllerTest {
 
     @Test
     void registeringAPostIs201WithItsLocationAndTheCallerAsOwner() throws Exception {
-        when(posts.create("p1", "owner")).thenReturn(new PostView("p1", "owner", 0, false));
+        when(posts.create(eq("p1"), isNull(), any())).thenReturn(new PostView("p1", "owner", 0, false));
 
         http.perform(post("/posts")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + JwtTokens.forUser("owner"))
@@ -44,7 +47,7 @@ class PostControllerTest {
 
     @Test
     void registeringAnExistingPostIsA409() throws Exception {
-        when(posts.create("dup", "owner")).thenThrow(new PostAlreadyExists("dup"));
+        when(posts.create(eq("dup"), isNull(), any())).thenThrow(new PostAlreadyExists("dup"));
 
         http.perform(post("/posts")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + JwtTokens.forUser("owner"))

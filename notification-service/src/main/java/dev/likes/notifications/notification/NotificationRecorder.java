@@ -2,6 +2,7 @@ package dev.likes.notifications.notification;
 
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventType;
+import dev.likes.notifications.post.DeletedPosts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -43,13 +44,19 @@ class NotificationRecorder {
     }
 
     private final NotificationStore store;
+    private final DeletedPosts deletedPosts;
     private final TransactionTemplate transactions;
     private final Counter single;
     private final Counter grouped;
     private final Counter retracted;
 
-    NotificationRecorder(NotificationStore store, TransactionTemplate transactions, MeterRegistry meters) {
+    NotificationRecorder(
+            NotificationStore store,
+            DeletedPosts deletedPosts,
+            TransactionTemplate transactions,
+            MeterRegistry meters) {
         this.store = store;
+        this.deletedPosts = deletedPosts;
         this.transactions = transactions;
         this.single = stored(meters, "single");
         this.grouped = stored(meters, "grouped");
@@ -155,6 +162,17 @@ class NotificationRecorder {
             } else {
                 relevant.add(i);
             }
+        }
+        if (!relevant.isEmpty()) {
+            // Likes of a deleted post, accepted just before the deletion, notify nobody (nor does their unlike).
+            Set<String> deleted = deletedPosts.among(
+                    relevant.stream().map(i -> events.get(i).postId()).toList());
+            for (int i : relevant) {
+                if (deleted.contains(events.get(i).postId())) {
+                    outcomes[i] = Outcome.IGNORED;
+                }
+            }
+            relevant.removeIf(i -> outcomes[i] == Outcome.IGNORED);
         }
         if (!relevant.isEmpty()) {
             Set<UUID> fresh = store.firstDeliveries(

@@ -2,6 +2,7 @@ package dev.likes.notifications.push;
 
 import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventType;
+import dev.likes.notifications.post.DeletedPosts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -49,6 +50,7 @@ class PushDispatcher {
     }
 
     private final PushClaims claims;
+    private final DeletedPosts deletedPosts;
     private final TransactionTemplate transactions;
     private final DeviceTokens tokens;
     private final PushSender sender;
@@ -59,12 +61,14 @@ class PushDispatcher {
 
     PushDispatcher(
             PushClaims claims,
+            DeletedPosts deletedPosts,
             TransactionTemplate transactions,
             DeviceTokens tokens,
             PushSender sender,
             PushProperties properties,
             MeterRegistry meters) {
         this.claims = claims;
+        this.deletedPosts = deletedPosts;
         this.transactions = transactions;
         this.tokens = tokens;
         this.sender = sender;
@@ -138,9 +142,23 @@ class PushDispatcher {
             List<Integer> candidates,
             Map<PushClaims.Window, List<Integer>> byWindow,
             Outcome[] outcomes) {
-        Set<UUID> fresh = claims.firstDeliveries(
-                candidates.stream().map(i -> events.get(i).eventId()).toList());
+        // A like of a deleted post, accepted just before the deletion, pushes nothing.
+        Set<String> deleted = deletedPosts.among(
+                candidates.stream().map(i -> events.get(i).postId()).toList());
+        List<Integer> live = new ArrayList<>(candidates.size());
         for (int i : candidates) {
+            if (deleted.contains(events.get(i).postId())) {
+                outcomes[i] = Outcome.IGNORED;
+            } else {
+                live.add(i);
+            }
+        }
+        if (live.isEmpty()) {
+            return;
+        }
+        Set<UUID> fresh = claims.firstDeliveries(
+                live.stream().map(i -> events.get(i).eventId()).toList());
+        for (int i : live) {
             LikeEvent event = events.get(i);
             if (fresh.contains(event.eventId())) {
                 byWindow.computeIfAbsent(windowOf(event), w -> new ArrayList<>())
