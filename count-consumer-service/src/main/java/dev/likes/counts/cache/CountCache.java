@@ -1,5 +1,6 @@
 package dev.likes.counts.cache;
 
+import dev.likes.events.CountUpdate;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,8 +12,10 @@ import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes committed counts to Redis as {@code post:{postId}:like_count} (a decimal string) with a TTL, all counts of a
- * batch in one pipelined round trip. PostgreSQL is the truth: a Redis failure is logged and swallowed, never allowed
+ * Writes committed counts to Redis as {@code post:{postId}:like_count} (a decimal string) with a TTL, and publishes
+ * each as a {@link CountUpdate} on {@link CountUpdate#CHANNEL} for the like API's live streams, all counts of a batch
+ * in one pipelined round trip. A batch's counts are already one per post, so a hot post costs one message per batch,
+ * not one per like. PostgreSQL is the truth: a Redis failure is logged and swallowed, never allowed
  * to fail or roll back the batch; the reader falls back to PostgreSQL on a miss and the TTL ends any stale value.
  */
 @Component
@@ -44,6 +47,9 @@ public class CountCache {
                 counts.forEach((postId, count) -> connection
                         .stringCommands()
                         .set(bytes(key(postId)), bytes(Long.toString(count)), ttl, SetOption.upsert()));
+                // After the writes: a stream client that re-reads on an update reads the new value, not the old.
+                counts.forEach((postId, count) ->
+                        connection.publish(bytes(CountUpdate.CHANNEL), bytes(new CountUpdate(postId, count).toJson())));
                 return null;
             });
         } catch (RuntimeException e) {
