@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Every open count stream of this instance, fed by the one Redis subscription of the instance (see {@link
- * CountStreamConfiguration}): an update is routed to the streams following its post and waits there, coalesced, for
+ * CountUpdateSubscription}): an update is routed to the streams following its post and waits there, coalesced, for
  * the next flush tick. No stream holds a thread: a scheduler ticks every {@code flush-interval} and a small pool writes
  * the streams that have something to send.
  */
