@@ -116,6 +116,6 @@ function setCount(item, count) {
 }
 
 function setPressed(button, pressed) {
+  // The label stays "Like": screen readers announce the state from aria-pressed ("Like, toggle button, pressed").
   button.setAttribute('aria-pressed', String(pressed));
-  button.querySelector('[data-role="like-label"]').textContent = pressed ? 'Liked' : 'Like';
 }

@@ -81,9 +81,14 @@ class CountStreams implements MessageListener, DisposableBean {
                     .computeIfAbsent(postId, id -> ConcurrentHashMap.newKeySet())
                     .add(stream);
         }
-        // After following: an update published meanwhile is either in the stream already or newer than this read.
-        for (String postId : stream.postIds()) {
-            stream.offerInitial(postId, counts.countOf(postId));
+        try {
+            // After following: an update published meanwhile is either in the stream already or newer than this read.
+            for (String postId : stream.postIds()) {
+                stream.offerInitial(postId, counts.countOf(postId));
+            }
+        } catch (RuntimeException e) {
+            release(stream); // the emitter is never handed out, so nothing else would free its place
+            throw e;
         }
         send(stream);
         log.atDebug().addKeyValue("posts", postIds.size()).log("count stream opened");
