@@ -1,5 +1,6 @@
 package dev.likes.counts.cache;
 
+import dev.likes.events.CountUpdate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,11 @@ import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes committed counts to Redis as {@code post:{postId}:like_count} (a decimal string) with a TTL, all counts of a
- * batch in one round trip, except those of deleted posts ({@code post:{postId}:deleted}). PostgreSQL is the truth: a Redis failure is logged and swallowed, never allowed
+ * Writes committed counts to Redis as {@code post:{postId}:like_count} (a decimal string) with a TTL, except those of
+ * deleted posts ({@code post:{postId}:deleted}), and publishes each written count as a {@link CountUpdate} on {@link
+ * CountUpdate#CHANNEL} for the like API's live streams, all counts of a batch in one round trip. A batch's counts are
+ * already one per post, so a hot post costs one message per batch, not one per like. PostgreSQL is the truth: a Redis
+ * failure is logged and swallowed, never allowed
  * to fail or roll back the batch; the reader falls back to PostgreSQL on a miss and the TTL ends any stale value.
  */
 @Component
@@ -57,12 +61,14 @@ public class CountCache {
             return;
         }
         List<String> keys = new ArrayList<>(counts.size() * 2);
-        List<String> args = new ArrayList<>(counts.size() + 1);
+        List<String> args = new ArrayList<>(counts.size() * 2 + 2);
         args.add(Long.toString(properties.ttl().toMillis()));
+        args.add(CountUpdate.CHANNEL);
         counts.forEach((postId, count) -> {
             keys.add(key(postId));
             keys.add(deletedKey(postId));
             args.add(Long.toString(count));
+            args.add(new CountUpdate(postId, count).toJson());
         });
         try {
             redis.execute(WRITE_COUNTS, keys, args.toArray());

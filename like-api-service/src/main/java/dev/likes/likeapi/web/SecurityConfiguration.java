@@ -9,7 +9,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who a request acts for is the {@code sub} of its HS256 bearer token, nothing else (the token rules and the
- * problem+json 401/403 come from the service kit). Reads of counts and posts are public; every write needs a token.
+ * problem+json 401/403 come from the service kit). Reads of counts and posts, the live count stream and the web page
+ * are public; every write needs a token. {@code POST /dev/token} is public so that it answers 404, not 401, where dev
+ * sign-in is off (its controller exists only when it is on).
  */
 @Configuration
 class SecurityConfiguration {
@@ -17,7 +19,12 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, BearerTokenSecurity bearer) throws Exception {
         return bearer.apply(http)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/like/count/**", "/posts/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.GET, "/like/count/**", "/like/stream", "/posts/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/config.json", "/app/**", "/favicon.svg")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/dev/token")
                         .permitAll()
                         .requestMatchers(BearerTokenSecurity.ALWAYS_PUBLIC)
                         .permitAll()

@@ -1,0 +1,107 @@
+package dev.likes.likeapi.stream;
+
+import dev.likes.events.CountUpdate;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One browser's stream: the posts it follows and, per post, the newest count not sent yet. Updates only overwrite
+ * that slot, so however many arrive between two flushes, the browser gets one event per post with the latest count.
+ */
+final class CountStream {
+
+    private final SseEmitter emitter;
+    private final List<String> postIds;
+    private final Map<String, Long> unsent = new ConcurrentHashMap<>();
+    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean greeted;
+
+    CountStream(SseEmitter emitter, List<String> postIds) {
+        this.emitter = emitter;
+        this.postIds = List.copyOf(postIds);
+    }
+
+    SseEmitter emitter() {
+        return emitter;
+    }
+
+    List<String> postIds() {
+        return postIds;
+    }
+
+    void offer(CountUpdate update) {
+        unsent.put(update.postId(), update.count());
+    }
+
+    /** A count read at the start; an update that arrived meanwhile is newer and wins. */
+    void offerInitial(String postId, long count) {
+        unsent.putIfAbsent(postId, count);
+    }
+
+    boolean hasUnsent() {
+        return !unsent.isEmpty();
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Sends what changed since the last flush. One flush at a time per stream: a client that reads slowly delays only
+     * its own events, which keep coalescing meanwhile.
+     *
+     * @return false when the client is gone
+     */
+    boolean flush(long reconnectMillis) {
+        if (!flushing.compareAndSet(false, true)) {
+            return true;
+        }
+        try {
+            for (String postId : unsent.keySet()) {
+                Long count = unsent.remove(postId);
+                if (count != null) {
+                    var event = SseEmitter.event().name("count").data(new CountUpdate(postId, count).toJson());
+                    if (!greeted) {
+                        event.reconnectTime(reconnectMillis);
+                        greeted = true;
+                    }
+                    emitter.send(event);
+                }
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            // IOException: the client went away; IllegalStateException: the emitter completed meanwhile.
+            return false;
+        } finally {
+            flushing.set(false);
+        }
+    }
+
+    /** @return false when the client is gone */
+    boolean keepAlive() {
+        try {
+            emitter.send(SseEmitter.event().comment("keep-alive"));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Ends the stream once; safe to call from any callback. */
+    boolean close() {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            emitter.complete();
+        } catch (RuntimeException e) {
+            // Already completed by the container (client gone, timeout): nothing left to end.
+        }
+        return true;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.likes.likeapi.stream;
+
+import dev.likes.events.CountUpdate;
+import dev.likes.likeapi.count.LikeCounts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Every open count stream of this instance, fed by the one Redis subscription of the instance (see {@link
+ * CountUpdateSubscription}): an update is routed to the streams following its post and waits there, coalesced, for
+ * the next flush tick. No stream holds a thread: a scheduler ticks every {@code flush-interval} and a small pool writes
+ * the streams that have something to send.
+ */
+@Component
+class CountStreams implements MessageListener, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(CountStreams.class);
+
+    private final CountStreamProperties properties;
+    private final LikeCounts counts;
+    private final Set<CountStream> open = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, Set<CountStream>> followers = new ConcurrentHashMap<>();
+    private final AtomicInteger reserved = new AtomicInteger();
+    private final AtomicLong lastKeepAlive = new AtomicLong(System.nanoTime());
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService senders;
+    private final Counter rejected;
+
+    CountStreams(CountStreamProperties properties, LikeCounts counts, MeterRegistry meters) {
+        this.properties = properties;
+        this.counts = counts;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(named("count-stream-tick", new AtomicInteger()));
+        this.senders = Executors.newFixedThreadPool(
+                properties.senderThreads(), named("count-stream-send-", new AtomicInteger()));
+        Gauge.builder("likes.stream.open", open, Set::size)
+                .description("Open live count streams")
+                .register(meters);
+        this.rejected = Counter.builder("likes.stream.rejected")
+                .description("Streams refused because the instance was full")
+                .register(meters);
+        long tick = properties.flushInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens a stream of the posts' counts, starting with their current counts. */
+    SseEmitter open(List<String> postIds) {
+        if (reserved.incrementAndGet() > properties.maxStreams()) {
+            reserved.decrementAndGet();
+            rejected.increment();
+            throw new TooManyStreams();
+        }
+        var emitter = new SseEmitter(properties.timeout().toMillis());
+        var stream = new CountStream(emitter, postIds);
+        // The container calls these on a client gone, on the timeout and on errors: each releases the stream.
+        emitter.onCompletion(() -> release(stream));
+        emitter.onTimeout(() -> release(stream));
+        emitter.onError(e -> release(stream));
+        open.add(stream);
+        for (String postId : stream.postIds()) {
+            followers
+                    .computeIfAbsent(postId, id -> ConcurrentHashMap.newKeySet())
+                    .add(stream);
+        }
+        try {
+            // After following: an update published meanwhile is either in the stream already or newer than this read.
+            for (String postId : stream.postIds()) {
+                stream.offerInitial(postId, counts.countOf(postId));
+            }
+        } catch (RuntimeException e) {
+            release(stream); // the emitter is never handed out, so nothing else would free its place
+            throw e;
+        }
+        send(stream);
+        log.atDebug().addKeyValue("posts", postIds.size()).log("count stream opened");
+        return emitter;
+    }
+
+    int openStreams() {
+        return open.size();
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        CountUpdate update;
+        try {
+            update = CountUpdate.fromJson(new String(message.getBody(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            log.atWarn().addKeyValue("cause", e.getMessage()).log("unreadable count update ignored");
+            return;
+        }
+        Set<CountStream> streams = followers.get(update.postId());
+        if (streams != null) {
+            streams.forEach(stream -> stream.offer(update));
+        }
+    }
+
+    private void tick() {
+        try {
+            boolean keepAliveDue = System.nanoTime() - lastKeepAlive.get()
+                    >= properties.keepAlive().toNanos();
+            if (keepAliveDue) {
+                lastKeepAlive.set(System.nanoTime());
+            }
+            for (CountStream stream : open) {
+                if (stream.hasUnsent()) {
+                    send(stream);
+                } else if (keepAliveDue) {
+                    execute(() -> {
+                        if (!stream.keepAlive()) {
+                            release(stream);
+                        }
+                    });
+                }
+            }
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: every stream would freeze.
+            log.atWarn().addKeyValue("cause", e.toString()).log("count stream tick failed");
+        }
+    }
+
+    private void send(CountStream stream) {
+        execute(() -> {
+            if (!stream.flush(properties.reconnectDelay().toMillis())) {
+                release(stream);
+            }
+        });
+    }
+
+    private void execute(Runnable task) {
+        try {
+            senders.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the streams are being completed anyway.
+        }
+    }
+
+    private void release(CountStream stream) {
+        if (!open.remove(stream)) {
+            return;
+        }
+        reserved.decrementAndGet();
+        for (String postId : stream.postIds()) {
+            followers.computeIfPresent(postId, (id, streams) -> {
+                streams.remove(stream);
+                return streams.isEmpty() ? null : streams;
+            });
+        }
+        stream.close();
+        log.atDebug().log("count stream closed");
+    }
+
+    @Override
+    public void destroy() {
+        ticker.shutdownNow();
+        // Completing each stream tells its browser to reconnect (to another instance) instead of waiting on a dead one.
+        List.copyOf(open).forEach(this::release);
+        senders.shutdown();
+    }
+
+    private static ThreadFactory named(String prefix, AtomicInteger sequence) {
+        return runnable -> {
+            var thread = new Thread(runnable, prefix + sequence.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
