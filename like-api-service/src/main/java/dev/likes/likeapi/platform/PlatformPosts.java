@@ -5,6 +5,7 @@ import dev.likes.events.PostEventType;
 import dev.likes.likeapi.post.PostRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +87,7 @@ class PlatformPosts {
         }
         // Distinct posts within a round, so the two statements cannot affect each other's rows.
         Set<String> created = registry.registerAll(creations);
-        Set<String> deleted = new java.util.HashSet<>();
+        Set<String> deleted = new HashSet<>();
         registry.deleteAll(deletions).forEach(d -> deleted.add(d.postId()));
         for (int i : round) {
             PostEvent event = events.get(i);
