@@ -58,6 +58,10 @@ public final class BadInputCorpus {
         for (String segment : List.of("a%2Fb", "a%5Cb", "a%00b", "a%ffb", "%c0%af", "a\"b", "a<b>", "a{b}", "a|b")) {
             add("Tomcat refuses " + segment, 400, get(mappedPrefix + segment));
         }
+        // Tomcat checks the path's escapes but not those of its ;parameters, which Spring MVC decodes later.
+        add("a broken escape", 400, get(mappedPrefix + "x%L"));
+        add("a broken escape in a path parameter", 400, get(mappedPrefix + "x;a%L"));
+        add("a broken escape in a path parameter mid-path", 400, get(mappedPrefix + "(x;a%L/y"));
         add("a URL over 8 KB", 400, get(mappedPrefix + "a".repeat(9 * 1024)));
         add(
                 "a header over 8 KB",

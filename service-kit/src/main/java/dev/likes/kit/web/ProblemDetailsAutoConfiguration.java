@@ -77,6 +77,13 @@ public class ProblemDetailsAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<MalformedUriFilter> malformedUriFilter(ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(new MalformedUriFilter(problems));
+        registration.setOrder(FIRST_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
     LenientAcceptHeader lenientAcceptHeader() {
         return new LenientAcceptHeader();
     }
