@@ -53,9 +53,6 @@ class LikePageBrowserIT {
         String page = "http://127.0.0.1:" + apiPort;
         String notifications = "http://127.0.0.1:" + notificationsPort;
         Path work = Files.createDirectories(TARGET.resolve("web-test"));
-        Path pagePolicy =
-                Files.writeString(work.resolve("page-policy.xml"), TestOnlyWebRules.pagePolicy(notifications));
-        Path pageCors = Files.writeString(work.resolve("page-cors.xml"), TestOnlyWebRules.corsFor(page));
 
         List<String> common = List.of(
                 "--spring.datasource.url=" + infrastructure.jdbcUrl(),
@@ -87,11 +84,9 @@ class LikePageBrowserIT {
                     args.add("--server.port=" + apiPort);
                     args.add("--likes.dev-login.enabled=true");
                     args.add("--likes.web.notifications-url=" + notifications);
-                    args.add("--spring.main.sources=" + pagePolicy.toUri());
                 } else if (module.startsWith("notification-service")) {
                     args.add("--server.port=" + notificationsPort);
                     args.add("--likes.cors.allowed-origins=" + page);
-                    args.add("--spring.main.sources=" + pageCors.toUri());
                 } else {
                     args.add("--server.port=0");
                 }

@@ -39,6 +39,11 @@ public class SecurityHeadersFilter implements Filter {
 
     private String policyFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String page : properties.pagePaths()) {
+            if (PATHS.match(page, path)) {
+                return properties.pageContentSecurityPolicy();
+            }
+        }
         for (String docs : properties.docsPaths()) {
             if (PATHS.match(docs, path)) {
                 return properties.docsContentSecurityPolicy();
