@@ -1,7 +1,10 @@
 package dev.likes.kit.http;
 
+import dev.likes.kit.web.ProblemDetailsAutoConfiguration;
+import dev.likes.kit.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,7 +23,7 @@ import org.springframework.web.filter.CorsFilter;
  * services without a security chain (orchestrator, feed) get them too, and a CORS preflight is answered before any
  * authentication could refuse it.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ProblemDetailsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(CorsFilter.class)
 @EnableConfigurationProperties({SecurityHeadersProperties.class, CorsProperties.class})
@@ -47,7 +50,8 @@ public class BrowserSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "corsFilter")
-    FilterRegistrationBean<CorsFilter> corsFilter(CorsProperties properties) {
+    FilterRegistrationBean<CorsFilter> corsFilter(
+            CorsProperties properties, ObjectProvider<ProblemResponses> problems) {
         var source = new UrlBasedCorsConfigurationSource();
         if (!properties.allowedOrigins().isEmpty()) {
             var cors = new CorsConfiguration();
@@ -63,7 +67,9 @@ public class BrowserSecurityAutoConfiguration {
             cors.setMaxAge(properties.maxAge());
             source.registerCorsConfiguration("/**", cors);
         }
-        var registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        var filter = new CorsFilter(source);
+        problems.ifAvailable(writer -> filter.setCorsProcessor(new ProblemCorsProcessor(writer)));
+        var registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(CORS_ORDER);
         return registration;
     }

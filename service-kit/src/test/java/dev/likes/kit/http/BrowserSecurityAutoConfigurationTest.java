@@ -90,6 +90,38 @@ class BrowserSecurityAutoConfigurationTest {
     }
 
     @Test
+    void aRefusedCrossOriginRequestIsAProblem() {
+        web.withConfiguration(AutoConfigurations.of(
+                        dev.likes.kit.tracing.TracingAutoConfiguration.class,
+                        dev.likes.kit.web.ProblemDetailsAutoConfiguration.class))
+                .withPropertyValues("likes.cors.allowed-origins=https://app.example")
+                .run(context -> mvc(context)
+                        .perform(options("/thing")
+                                .header("Origin", "https://evil.example")
+                                .header("Access-Control-Request-Method", "POST"))
+                        .andExpect(status().isForbidden())
+                        .andExpect(header().string("Content-Type", "application/problem+json"))
+                        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.type")
+                                .value("urn:likes:problem:cors-rejected")));
+    }
+
+    @Test
+    void aServicesOwnPagesGetThePagePolicy() {
+        web.withPropertyValues(
+                        "likes.security-headers.page-paths=/",
+                        "likes.security-headers.page-content-security-policy=default-src 'self'")
+                .run(context -> {
+                    mvc(context)
+                            .perform(get("/"))
+                            .andExpect(header().string("Content-Security-Policy", "default-src 'self'"));
+                    mvc(context)
+                            .perform(get("/thing"))
+                            .andExpect(header().string(
+                                            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"));
+                });
+    }
+
+    @Test
     void withoutAllowedOriginsNoPageOfAnotherOriginMayReadAnAnswer() {
         web.run(context -> mvc(context)
                 .perform(get("/thing").header("Origin", "https://app.example"))
