@@ -20,6 +20,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The backfill ({@code bin/import-posts}) against this JVM's broker and the like API under test. The throughput test
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (default 20,000, the issue's floor) over {@code -Dlikes.bench.imported-posts} posts (default 300,000).
  */
 @LikesIntegrationTest
+@TestPropertySource(properties = "likes.platform-posts.enabled=true")
 class ImportPostsIT {
 
     @Autowired

@@ -27,8 +27,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 @LikesIntegrationTest
+@TestPropertySource(properties = "likes.platform-posts.enabled=true")
 class PlatformPostsIT {
 
     @Autowired
