@@ -1,12 +1,8 @@
 package dev.likes.notifications.post;
 
-import dev.likes.events.LikeEventJson;
-import dev.likes.events.PostEvent;
-import dev.likes.events.PostEventJson;
-import dev.likes.events.PostEventType;
+import dev.likes.events.PostDeletions;
 import dev.likes.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -23,15 +19,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * likes.post-events.dlq}. Deleting is idempotent, so no processed-events entry is needed.
  */
 @Component
-class PostDeletionListener {
+class NotificationDeletionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(PostDeletionListener.class);
+    private static final Logger log = LoggerFactory.getLogger(NotificationDeletionListener.class);
 
     private final DeletedPosts deletedPosts;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
 
-    PostDeletionListener(DeletedPosts deletedPosts, TransactionTemplate transactions, MeterRegistry meters) {
+    NotificationDeletionListener(DeletedPosts deletedPosts, TransactionTemplate transactions, MeterRegistry meters) {
         this.deletedPosts = deletedPosts;
         this.transactions = transactions;
         this.meters = meters;
@@ -45,26 +41,17 @@ class PostDeletionListener {
             batch = "true",
             properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
     void onPostEvents(List<ConsumerRecord<String, byte[]>> records) {
-        List<DeletedPosts.Deletion> deletions = new ArrayList<>();
-        int skipped = 0;
-        for (ConsumerRecord<String, byte[]> record : records) {
-            PostEvent event;
-            try {
-                event = PostEventJson.fromBytes(record.value() == null ? new byte[0] : record.value());
-            } catch (LikeEventJson.MalformedEventException e) {
-                delete(deletions);
-                throw new BatchListenerFailedException("not a post event: " + e.getMessage(), e, record);
-            }
-            if (event.type() == PostEventType.POST_DELETED) {
-                deletions.add(new DeletedPosts.Deletion(event.postId(), event.ownerId()));
-            } else {
-                skipped++;
-            }
-        }
-        delete(deletions);
-        if (skipped > 0) {
+        PostDeletions batch = PostDeletions.read(records);
+        delete(batch.deleted().stream()
+                .map(event -> new DeletedPosts.Deletion(event.postId(), event.ownerId()))
+                .toList());
+        if (batch.skipped() > 0) {
             meters.counter("likes.notifications.post-events", "result", "skipped")
-                    .increment(skipped);
+                    .increment(batch.skipped());
+        }
+        if (batch.poison() != null) {
+            throw new BatchListenerFailedException(
+                    "not a post event: " + batch.cause().getMessage(), batch.cause(), batch.poison());
         }
     }
 

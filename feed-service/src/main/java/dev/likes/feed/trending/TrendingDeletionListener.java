@@ -1,12 +1,8 @@
 package dev.likes.feed.trending;
 
-import dev.likes.events.LikeEventJson;
-import dev.likes.events.PostEvent;
-import dev.likes.events.PostEventJson;
-import dev.likes.events.PostEventType;
+import dev.likes.events.PostDeletions;
 import dev.likes.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -21,40 +17,28 @@ import org.springframework.stereotype.Component;
  * before this service is upgraded. Forgetting a post is idempotent, so no dedupe marker is needed.
  */
 @Component
-class PostDeletionListener {
+class TrendingDeletionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(PostDeletionListener.class);
+    private static final Logger log = LoggerFactory.getLogger(TrendingDeletionListener.class);
 
     private final TrendingScores scores;
     private final MeterRegistry meters;
 
-    PostDeletionListener(TrendingScores scores, MeterRegistry meters) {
+    TrendingDeletionListener(TrendingScores scores, MeterRegistry meters) {
         this.scores = scores;
         this.meters = meters;
     }
 
     @KafkaListener(id = "feed-service-post-events", topics = Topics.POST_EVENTS, batch = "true")
     void onPostEvents(List<ConsumerRecord<String, byte[]>> records) {
-        List<String> deleted = new ArrayList<>();
-        int skipped = 0;
-        for (int i = 0; i < records.size(); i++) {
-            byte[] value = records.get(i).value();
-            PostEvent event;
-            try {
-                event = PostEventJson.fromBytes(value == null ? new byte[0] : value);
-            } catch (LikeEventJson.MalformedEventException e) {
-                forget(deleted);
-                throw new BatchListenerFailedException("not a post event: " + e.getMessage(), e, records.get(i));
-            }
-            if (event.type() == PostEventType.POST_DELETED) {
-                deleted.add(event.postId());
-            } else {
-                skipped++;
-            }
+        PostDeletions batch = PostDeletions.read(records);
+        forget(batch.postIds());
+        if (batch.skipped() > 0) {
+            meters.counter("likes.feed.post-events", "result", "skipped").increment(batch.skipped());
         }
-        forget(deleted);
-        if (skipped > 0) {
-            meters.counter("likes.feed.post-events", "result", "skipped").increment(skipped);
+        if (batch.poison() != null) {
+            throw new BatchListenerFailedException(
+                    "not a post event: " + batch.cause().getMessage(), batch.cause(), batch.poison());
         }
     }
 

@@ -1,12 +1,8 @@
 package dev.likes.counts.cache;
 
-import dev.likes.events.LikeEventJson;
-import dev.likes.events.PostEvent;
-import dev.likes.events.PostEventJson;
-import dev.likes.events.PostEventType;
+import dev.likes.events.PostDeletions;
 import dev.likes.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -22,39 +18,28 @@ import org.springframework.stereotype.Component;
  * record goes to {@code likes.post-events.dlq}. Forgetting is idempotent, so no dedupe is needed.
  */
 @Component
-class PostDeletionListener {
+class CountCacheDeletionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(PostDeletionListener.class);
+    private static final Logger log = LoggerFactory.getLogger(CountCacheDeletionListener.class);
 
     private final CountCache cache;
     private final MeterRegistry meters;
 
-    PostDeletionListener(CountCache cache, MeterRegistry meters) {
+    CountCacheDeletionListener(CountCache cache, MeterRegistry meters) {
         this.cache = cache;
         this.meters = meters;
     }
 
     @KafkaListener(id = "count-consumer-post-events", topics = Topics.POST_EVENTS, batch = "true")
     void onPostEvents(List<ConsumerRecord<String, byte[]>> records) {
-        List<String> deleted = new ArrayList<>();
-        int skipped = 0;
-        for (ConsumerRecord<String, byte[]> record : records) {
-            PostEvent event;
-            try {
-                event = PostEventJson.fromBytes(record.value() == null ? new byte[0] : record.value());
-            } catch (LikeEventJson.MalformedEventException e) {
-                forget(deleted);
-                throw new BatchListenerFailedException("not a post event: " + e.getMessage(), e, record);
-            }
-            if (event.type() == PostEventType.POST_DELETED) {
-                deleted.add(event.postId());
-            } else {
-                skipped++;
-            }
+        PostDeletions batch = PostDeletions.read(records);
+        forget(batch.postIds());
+        if (batch.skipped() > 0) {
+            meters.counter("likes.counts.post-events", "result", "skipped").increment(batch.skipped());
         }
-        forget(deleted);
-        if (skipped > 0) {
-            meters.counter("likes.counts.post-events", "result", "skipped").increment(skipped);
+        if (batch.poison() != null) {
+            throw new BatchListenerFailedException(
+                    "not a post event: " + batch.cause().getMessage(), batch.cause(), batch.poison());
         }
     }
 
