@@ -42,21 +42,18 @@ public class Outbox {
             return;
         }
         List<OutboxRepository.NewRow> rows = new ArrayList<>(entries.size());
-        BitSet written = new BitSet(lanes.count());
         for (Entry entry : entries) {
             LikeEvent event = entry.event();
-            int lane = lanes.of(event.postId());
-            written.set(lane);
             rows.add(new OutboxRepository.NewRow(
                     event.eventId(),
-                    lane,
+                    lanes.of(event.postId()),
                     event.postId(),
                     event.type().name(),
                     Topics.LIKE_EVENTS,
                     LikeEventJson.toJson(event),
                     entry.traceParent()));
         }
-        insertAndWakeUp(rows, written);
+        insertAndWakeUp(rows);
     }
 
     /**
@@ -69,23 +66,22 @@ public class Outbox {
             return;
         }
         List<OutboxRepository.NewRow> rows = new ArrayList<>(events.size());
-        BitSet written = new BitSet(lanes.count());
         for (PostEvent event : events) {
-            int lane = lanes.of(event.postId());
-            written.set(lane);
             rows.add(new OutboxRepository.NewRow(
                     event.eventId(),
-                    lane,
+                    lanes.of(event.postId()),
                     event.postId(),
                     event.type().name(),
                     Topics.POST_EVENTS,
                     PostEventJson.toJson(event),
                     null));
         }
-        insertAndWakeUp(rows, written);
+        insertAndWakeUp(rows);
     }
 
-    private void insertAndWakeUp(List<OutboxRepository.NewRow> rows, BitSet written) {
+    private void insertAndWakeUp(List<OutboxRepository.NewRow> rows) {
+        BitSet written = new BitSet(lanes.count());
+        rows.forEach(row -> written.set(row.lane()));
         repository.insertAll(rows);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
