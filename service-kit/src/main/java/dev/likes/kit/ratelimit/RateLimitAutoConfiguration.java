@@ -56,7 +56,9 @@ public class RateLimitAutoConfiguration {
                 properties.failOpenFor(),
                 meters.getIfAvailable(SimpleMeterRegistry::new),
                 ForkJoinPool.commonPool(),
-                System::nanoTime);
+                System::nanoTime,
+                properties.syncInterval(),
+                properties.maxRecentBuckets());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyPrefix the first segment of every bucket key in Redis, {@code <prefix>:<application>:<limit>:<key>}
  * @param storeTimeout how long a request waits on Redis before it goes through unchecked
  * @param failOpenFor after Redis failed, how long requests go through unchecked before Redis is tried again
+ * @param syncInterval how long a bucket this instance used recently may go without synchronising with Redis (sooner
+ *     once a twentieth of its capacity was taken here); {@code 0} checks every request in Redis, exactly
+ * @param maxRecentBuckets how many recently used buckets an instance keeps between synchronisations
  * @param exemptPaths paths (Ant patterns) never limited: the health probes on the service port
  * @param user state-changing calls (POST, PUT, PATCH, DELETE) per authenticated user, keyed by the token's {@code sub}
  * @param failedAuthentication refused authentications (401) per client address
@@ -27,6 +30,8 @@ public record RateLimitProperties(
         @DefaultValue("rate-limit") String keyPrefix,
         @DefaultValue("100ms") Duration storeTimeout,
         @DefaultValue("5s") Duration failOpenFor,
+        @DefaultValue("10s") Duration syncInterval,
+        @DefaultValue("100000") long maxRecentBuckets,
         @DefaultValue({"/livez", "/readyz", "/actuator/**"}) List<String> exemptPaths,
         @DefaultValue Limit user,
         @DefaultValue Limit failedAuthentication,

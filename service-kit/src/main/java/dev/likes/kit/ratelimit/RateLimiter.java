@@ -1,6 +1,11 @@
 package dev.likes.kit.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -18,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * connection is still being opened) every request goes through unchecked, one WARN line says so, the
  * {@code likes.ratelimit.decisions} counter shows {@code result=failed-open}, and Redis is tried again after
  * {@code likes.rate-limit.fail-open-for}, so a dead Redis costs one timeout per window, not one per request.
+ *
+ * <p>With a {@code sync-interval}, a bucket this instance has used recently is kept here (Bucket4j's delaying
+ * optimization) and synchronised with Redis at most once per interval, or sooner once a twentieth of its capacity was
+ * taken here since: a user's fifth like in a minute costs no Redis round trip. The price is precision across
+ * instances: each may let a user past the shared limit by up to that twentieth before it learns of the others. Limits
+ * too small to spare a twentieth (the operator login throttle) are always checked in Redis.
  */
 public class RateLimiter implements AutoCloseable {
 
@@ -29,10 +40,12 @@ public class RateLimiter implements AutoCloseable {
     private final MeterRegistry meters;
     private final Executor opener;
     private final LongSupplier nanoClock;
+    private final Duration syncInterval;
+    private final long maxRecentBuckets;
 
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
     private final AtomicBoolean opening = new AtomicBoolean();
-    private volatile ProxyManager<String> buckets;
+    private volatile Buckets buckets;
     private volatile long unavailableUntilNanos;
     private volatile boolean failingOpen;
 
@@ -42,13 +55,17 @@ public class RateLimiter implements AutoCloseable {
             Duration failOpenFor,
             MeterRegistry meters,
             Executor opener,
-            LongSupplier nanoClock) {
+            LongSupplier nanoClock,
+            Duration syncInterval,
+            long maxRecentBuckets) {
         this.store = store;
         this.keyPrefix = keyPrefix;
         this.failOpenNanos = failOpenFor.toNanos();
         this.meters = meters;
         this.opener = opener;
         this.nanoClock = nanoClock;
+        this.syncInterval = syncInterval;
+        this.maxRecentBuckets = maxRecentBuckets;
         this.unavailableUntilNanos = nanoClock.getAsLong();
     }
 
@@ -67,8 +84,7 @@ public class RateLimiter implements AutoCloseable {
             return counted(limit, RateLimitDecision.unchecked());
         }
         try {
-            var probe =
-                    store.builder().build(bucketKey(limit, key), limit::bucket).tryConsumeAndReturnRemaining(1);
+            var probe = store.bucket(limit, bucketKey(limit, key)).tryConsumeAndReturnRemaining(1);
             recovered();
             return counted(
                     limit,
@@ -94,8 +110,7 @@ public class RateLimiter implements AutoCloseable {
             return RateLimitDecision.unchecked();
         }
         try {
-            var probe =
-                    store.builder().build(bucketKey(limit, key), limit::bucket).estimateAbilityToConsume(1);
+            var probe = store.bucket(limit, bucketKey(limit, key)).estimateAbilityToConsume(1);
             recovered();
             return RateLimitDecision.of(
                     probe.canBeConsumed(),
@@ -113,7 +128,7 @@ public class RateLimiter implements AutoCloseable {
         return keyPrefix + ":" + limit.name() + ":" + key;
     }
 
-    private ProxyManager<String> buckets() {
+    private Buckets buckets() {
         if (nanoClock.getAsLong() - unavailableUntilNanos < 0) {
             return null;
         }
@@ -134,7 +149,7 @@ public class RateLimiter implements AutoCloseable {
 
     private void open() {
         try {
-            buckets = store.open();
+            buckets = new Buckets(store.open());
             recovered();
         } catch (RuntimeException e) {
             storeFailed(e);
@@ -170,6 +185,33 @@ public class RateLimiter implements AutoCloseable {
                         any -> meters.counter("likes.ratelimit.decisions", "limit", limit.name(), "result", result))
                 .increment();
         return decision;
+    }
+
+    /** The buckets of one opened store, and the ones this instance used recently when they sync with a delay. */
+    private final class Buckets {
+
+        private final ProxyManager<String> shared;
+        private final Cache<String, BucketProxy> recent;
+
+        Buckets(ProxyManager<String> shared) {
+            this.shared = shared;
+            // Kept a while past the sync interval: a bucket dropped earlier would lose what it took since its last
+            // sync.
+            this.recent = Caffeine.newBuilder()
+                    .maximumSize(maxRecentBuckets)
+                    .expireAfterAccess(syncInterval.multipliedBy(2).plusMinutes(1))
+                    .build();
+        }
+
+        BucketProxy bucket(RateLimit limit, String bucketKey) {
+            long unsynchronizedTokens = limit.capacity() / 20;
+            if (syncInterval.isZero() || unsynchronizedTokens < 1) {
+                return shared.builder().build(bucketKey, limit::bucket);
+            }
+            return recent.get(bucketKey, key -> shared.builder()
+                    .withOptimization(Optimizations.delaying(new DelayParameters(unsynchronizedTokens, syncInterval)))
+                    .build(key, limit::bucket));
+        }
     }
 
     @Override

@@ -18,13 +18,15 @@ import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * problem+json for every servlet service: the {@link ProblemDetailsAdvice} (before Spring MVC's, which backs off from
  * any {@link ResponseEntityExceptionHandler}), the {@link ProblemResponses} writer, the error page ({@link
- * ProblemErrorController}, instead of Boot's), the firewall's refusals, and the request body limit
+ * ProblemErrorController}, instead of Boot's), the firewall's refusals, a 503 for a store out of reach ({@link
+ * DataAccessProblemsAdvice}), and the request body limit
  * ({@code likes.http.max-body-size}).
  */
 @AutoConfiguration(
@@ -86,6 +88,17 @@ public class ProblemDetailsAutoConfiguration {
     @Bean
     LenientAcceptHeader lenientAcceptHeader() {
         return new LenientAcceptHeader();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DataAccessException.class)
+    static class DataAccessProblems {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DataAccessProblemsAdvice dataAccessProblemsAdvice(ProblemResponses problems) {
+            return new DataAccessProblemsAdvice(problems);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -28,8 +28,15 @@ class RateLimiterTest {
         public void close() {}
     };
 
-    private final RateLimiter limiter =
-            new RateLimiter(unreachable, "rate-limit:test", Duration.ofSeconds(5), meters, Runnable::run, now::get);
+    private final RateLimiter limiter = new RateLimiter(
+            unreachable,
+            "rate-limit:test",
+            Duration.ofSeconds(5),
+            meters,
+            Runnable::run,
+            now::get,
+            Duration.ZERO,
+            1_000);
 
     @Test
     void whileTheStoreIsDownEveryRequestPassesUncheckedAndIsCounted() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,6 +24,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -93,6 +96,23 @@ class ProblemDetailsAutoConfigurationTest {
     }
 
     @Test
+    void aDatabaseOrCacheOutOfReachIsA503ToRetryNotA500() {
+        web.run(context -> {
+            for (String path : List.of("/no-connection", "/query-timeout")) {
+                mvc(context)
+                        .perform(get(path))
+                        .andExpect(status().isServiceUnavailable())
+                        .andExpect(header().string("Retry-After", "1"))
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.type").value("urn:likes:problem:unavailable"))
+                        .andExpect(jsonPath("$.traceId").value(Endpoints.TRACE_ID))
+                        .andExpect(jsonPath("$.detail")
+                                .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("pool"))));
+            }
+        });
+    }
+
+    @Test
     void theKitsAdviceIsTheOnlyResponseEntityExceptionHandler() {
         web.run(context -> assertThat(context)
                 .getBeans(ResponseEntityExceptionHandler.class)
@@ -154,6 +174,16 @@ class ProblemDetailsAutoConfigurationTest {
         @GetMapping("/thing")
         String thing() {
             throw new ThingTaken();
+        }
+
+        @GetMapping("/no-connection")
+        String noConnection() {
+            throw new DataAccessResourceFailureException("pool exhausted: connection not available after 30000ms");
+        }
+
+        @GetMapping("/query-timeout")
+        String queryTimeout() {
+            throw new QueryTimeoutException("statement cancelled: pool statement timeout");
         }
 
         @GetMapping("/broken")
