@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class CountUpdateSubscription implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CountUpdateSubscription.class);
-    private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final RedisMessageListenerContainer container;
     private ScheduledExecutorService retries;
@@ -41,6 +41,10 @@ class CountUpdateSubscription implements SmartLifecycle {
         // thread per message (the container's default executor).
         container.setTaskExecutor(new SyncTaskExecutor());
         container.addMessageListener(streams, ChannelTopic.of(CountUpdate.CHANNEL));
+        // The default 2 s for Redis to confirm the subscription is short on a machine busy starting the suite, and
+        // every failed try leaves the live counts frozen until the next one.
+        container.setMaxSubscriptionRegistrationWaitingTime(
+                Duration.ofSeconds(10).toMillis());
         container.afterPropertiesSet();
     }
 
