@@ -21,6 +21,7 @@ final class CountStream {
     private final List<String> postIds;
     private final Map<String, Long> unsent = new ConcurrentHashMap<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    private final AtomicBoolean sendQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean greeted;
 
@@ -44,6 +45,23 @@ final class CountStream {
     /** A count read at the start; an update that arrived meanwhile is newer and wins. */
     void offerInitial(String postId, long count) {
         unsent.putIfAbsent(postId, count);
+    }
+
+    /**
+     * Claims the stream's one place in the senders' queue. A stream whose last send has not run yet needs no second
+     * one: its updates keep coalescing in the unsent slots. Without this, a tick every 250 ms queued a send for every
+     * stream with news whether or not the senders had caught up, and the queue (and the heap, and the delay) grew
+     * without bound under load.
+     *
+     * @return true when the caller must queue a send, false when one is queued already
+     */
+    boolean claimSend() {
+        return sendQueued.compareAndSet(false, true);
+    }
+
+    /** The queued send is running: updates from now on need a new one. */
+    void sendStarted() {
+        sendQueued.set(false);
     }
 
     boolean hasUnsent() {

@@ -139,7 +139,11 @@ class CountStreams implements MessageListener, DisposableBean {
     }
 
     private void send(CountStream stream) {
+        if (!stream.claimSend()) {
+            return;
+        }
         execute(() -> {
+            stream.sendStarted();
             if (!stream.flush(properties.reconnectDelay().toMillis())) {
                 release(stream);
             }
