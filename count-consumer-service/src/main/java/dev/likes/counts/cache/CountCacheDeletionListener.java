@@ -2,13 +2,13 @@ package dev.likes.counts.cache;
 
 import dev.likes.events.PostDeletions;
 import dev.likes.events.Topics;
+import dev.likes.kit.kafka.BatchOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +34,7 @@ class CountCacheDeletionListener {
     void onPostEvents(List<ConsumerRecord<String, byte[]>> records) {
         PostDeletions batch = PostDeletions.read(records);
         forget(batch.postIds());
-        if (batch.skipped() > 0) {
-            meters.counter("likes.counts.post-events", "result", "skipped").increment(batch.skipped());
-        }
-        if (batch.poison() != null) {
-            throw new BatchListenerFailedException(
-                    "not a post event: " + batch.cause().getMessage(), batch.cause(), batch.poison());
-        }
+        BatchOutcome.finish(meters, "likes.counts.post-events", batch.skipped(), batch.poison(), batch.cause());
     }
 
     private void forget(List<String> postIds) {

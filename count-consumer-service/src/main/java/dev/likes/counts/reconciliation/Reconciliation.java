@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,12 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Compares the counts of recently touched posts with the number of like rows and repairs the ones that drifted.
  *
- * <p>Only settled posts are checked (count unchanged for {@code settle}, no event of the post parked for retry), since
- * a count that is merely behind its in-flight events is not wrong. Each repair re-counts inside its own transaction and
- * changes the row only if it still holds the value seen, so a batch committed in between is never overwritten. The
- * number of drifted posts of the last run is the gauge {@code likes.counts.reconciliation.drift}: zero in a healthy
- * system. Limitation: a post whose events are all still in the like API's outbox (Kafka down longer than {@code
- * settle}) can be "repaired" early and then counted again when they arrive; the next run repairs that too.
+ * <p>A count that is merely behind its events is not wrong, so a post is repaired only when none of its events can
+ * still be on the way: its count unchanged for {@code settle}, no event of it parked for retry, none waiting in the
+ * like API's outbox (the broker was down), and the count consumer group committed past the end of the post's
+ * partition of {@code likes.events} as it stood after the rows were counted (the broker is back, the consumer has not
+ * read everything yet). Repairing such a post would count those events twice once they arrive. The repair is one
+ * statement that re-checks the outbox and the parked events and changes a row only if it still holds the value seen,
+ * so a batch committed in between is never overwritten. The number of drifted posts of the last run is the gauge
+ * {@code likes.counts.reconciliation.drift}: zero in a healthy system.
  */
 @Component
 class Reconciliation {
@@ -35,6 +39,7 @@ class Reconciliation {
     private final TransactionTemplate transaction;
     private final CountCache cache;
     private final ReconciliationProperties properties;
+    private final TopicCatchUp topic;
     private final AtomicLong drift = new AtomicLong();
     private final Counter repairs;
 
@@ -43,7 +48,9 @@ class Reconciliation {
             TransactionTemplate transaction,
             CountCache cache,
             ReconciliationProperties properties,
+            TopicCatchUp topic,
             MeterRegistry registry) {
+        this.topic = topic;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.cache = cache;
@@ -68,10 +75,11 @@ class Reconciliation {
                         WHERE c.updated_at >= ? AND c.updated_at <= ?
                           AND NOT EXISTS (SELECT 1 FROM count_events e
                                           WHERE e.post_id = c.post_id AND e.status IN ('PENDING', 'RETRYING'))
+                          AND NOT EXISTS (SELECT 1 FROM %s o WHERE o.aggregate_id = c.post_id)
                         ORDER BY c.updated_at DESC
                         LIMIT ?
                         """
-                                .formatted(properties.likesTable()))
+                                .formatted(properties.likesTable(), properties.outboxTable()))
                 .params(
                         Timestamp.from(now.minus(properties.window())),
                         Timestamp.from(now.minus(properties.settle())),
@@ -82,16 +90,18 @@ class Reconciliation {
                 .filter(d -> d.counted() != d.actual())
                 .toList();
         drift.set(drifted.size());
-        Map<String, Long> repaired = new HashMap<>();
-        for (Drifted d : drifted) {
-            Long fixed = transaction.execute(status -> repair(d));
-            if (fixed != null) {
-                repaired.put(d.postId(), fixed);
+        Set<String> caughtUp = topic.caughtUp(
+                drifted.stream().map(Drifted::postId).collect(Collectors.toSet()), properties.catchUpTimeout());
+        List<Drifted> settled =
+                drifted.stream().filter(d -> caughtUp.contains(d.postId())).toList();
+        Map<String, Long> repaired = settled.isEmpty() ? Map.of() : repair(settled);
+        for (Drifted d : settled) {
+            if (repaired.containsKey(d.postId())) {
                 repairs.increment();
                 log.atWarn()
                         .addKeyValue("postId", d.postId())
                         .addKeyValue("counted", d.counted())
-                        .addKeyValue("likeRows", fixed)
+                        .addKeyValue("likeRows", d.actual())
                         .log("like count drifted from the like rows; repaired");
             }
         }
@@ -99,22 +109,44 @@ class Reconciliation {
         if (!drifted.isEmpty() || log.isDebugEnabled()) {
             log.atInfo()
                     .addKeyValue("drifted", drifted.size())
+                    .addKeyValue("eventsOnTheWay", drifted.size() - settled.size())
                     .addKeyValue("repaired", repaired.size())
                     .log("reconciliation run finished");
         }
         return new RunReport(drifted.size(), repaired.size());
     }
 
-    private Long repair(Drifted d) {
-        long actual = jdbc.sql("SELECT count(*) FROM %s WHERE post_id = ?".formatted(properties.likesTable()))
-                .param(d.postId())
-                .query(Long.class)
-                .single();
-        int updated = jdbc.sql(
-                        "UPDATE post_counts SET like_count = ?, updated_at = now() WHERE post_id = ? AND like_count = ?")
-                .params(actual, d.postId(), d.counted())
-                .update();
-        return updated == 1 ? actual : null;
+    /**
+     * Sets each post to the rows counted in the first snapshot, where it still holds the count seen then and still has
+     * nothing in the outbox or parked: an event counted since changed the count (skipped, next run), and every like
+     * row of that snapshot already had its event counted (the topic caught up past it).
+     */
+    private Map<String, Long> repair(List<Drifted> posts) {
+        int n = posts.size();
+        String[] ids = new String[n];
+        Long[] counted = new Long[n];
+        Long[] actual = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = posts.get(i).postId();
+            counted[i] = posts.get(i).counted();
+            actual[i] = posts.get(i).actual();
+        }
+        Map<String, Long> repaired = new HashMap<>();
+        transaction.executeWithoutResult(status -> jdbc.sql(
+                        """
+                        UPDATE post_counts c SET like_count = d.actual, updated_at = now()
+                        FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS d(post_id, counted, actual)
+                        WHERE c.post_id = d.post_id AND c.like_count = d.counted
+                          AND NOT EXISTS (SELECT 1 FROM count_events e
+                                          WHERE e.post_id = d.post_id AND e.status IN ('PENDING', 'RETRYING'))
+                          AND NOT EXISTS (SELECT 1 FROM %s o WHERE o.aggregate_id = d.post_id)
+                        RETURNING c.post_id, c.like_count
+                        """
+                                .formatted(properties.outboxTable()))
+                .params(ids, counted, actual)
+                .query((rs, i) -> repaired.put(rs.getString(1), rs.getLong(2)))
+                .list());
+        return repaired;
     }
 
     private record Drifted(String postId, long counted, long actual) {}

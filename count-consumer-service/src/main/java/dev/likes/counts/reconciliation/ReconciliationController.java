@@ -24,7 +24,7 @@ class ReconciliationController {
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "reconciliation-failed",
                     "Reconciliation failed",
-                    "The run could not finish (is the likes table readable?); repairs already made stay.",
+                    "The run could not finish (are the like API's tables readable and Kafka reachable?); repairs already made stay.",
                     e);
         }
     }

@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPosts most posts checked per run
  * @param likesTable the like rows to count, {@code [schema.]table}; read-only. The one read of another service's
  *     table, accepted for this job only because there is no other source of truth to reconcile against.
+ * @param outboxTable the like API's outbox, {@code [schema.]table}; read-only: a post with events still waiting there is
+ *     behind, not wrong
+ * @param catchUpTimeout how long a run waits for the count consumer to read {@code likes.events} up to the moment the
+ *     rows were counted; posts whose partition did not catch up in time are left for the next run
  */
 @Validated
 @ConfigurationProperties("likes.reconciliation")
@@ -26,4 +30,7 @@ record ReconciliationProperties(
         @DefaultValue("30s") Duration settle,
         @DefaultValue("10000") @Positive int maxPosts,
         @DefaultValue("like_api.likes") @Pattern(regexp = "([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*")
-                String likesTable) {}
+                String likesTable,
+        @DefaultValue("like_api.outbox") @Pattern(regexp = "([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*")
+                String outboxTable,
+        @DefaultValue("10s") Duration catchUpTimeout) {}

@@ -2,13 +2,13 @@ package dev.likes.feed.trending;
 
 import dev.likes.events.PostDeletions;
 import dev.likes.events.Topics;
+import dev.likes.kit.kafka.BatchOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +33,7 @@ class TrendingDeletionListener {
     void onPostEvents(List<ConsumerRecord<String, byte[]>> records) {
         PostDeletions batch = PostDeletions.read(records);
         forget(batch.postIds());
-        if (batch.skipped() > 0) {
-            meters.counter("likes.feed.post-events", "result", "skipped").increment(batch.skipped());
-        }
-        if (batch.poison() != null) {
-            throw new BatchListenerFailedException(
-                    "not a post event: " + batch.cause().getMessage(), batch.cause(), batch.poison());
-        }
+        BatchOutcome.finish(meters, "likes.feed.post-events", batch.skipped(), batch.poison(), batch.cause());
     }
 
     private void forget(List<String> postIds) {

@@ -2,13 +2,13 @@ package dev.likes.notifications.post;
 
 import dev.likes.events.PostDeletions;
 import dev.likes.events.Topics;
+import dev.likes.kit.kafka.BatchOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,14 +45,7 @@ class NotificationDeletionListener {
         delete(batch.deleted().stream()
                 .map(event -> new DeletedPosts.Deletion(event.postId(), event.ownerId()))
                 .toList());
-        if (batch.skipped() > 0) {
-            meters.counter("likes.notifications.post-events", "result", "skipped")
-                    .increment(batch.skipped());
-        }
-        if (batch.poison() != null) {
-            throw new BatchListenerFailedException(
-                    "not a post event: " + batch.cause().getMessage(), batch.cause(), batch.poison());
-        }
+        BatchOutcome.finish(meters, "likes.notifications.post-events", batch.skipped(), batch.poison(), batch.cause());
     }
 
     private void delete(List<DeletedPosts.Deletion> deletions) {
