@@ -101,8 +101,11 @@ final class CountStream {
                 emitter.send(parts);
             }
             return true;
-        } catch (IOException | IllegalStateException e) {
-            // IOException: the client went away; IllegalStateException: the emitter completed meanwhile.
+        } catch (IOException e) {
+            clientGone();
+            return false;
+        } catch (IllegalStateException e) {
+            // The emitter completed meanwhile.
             return false;
         } finally {
             flushing.set(false);
@@ -114,9 +117,21 @@ final class CountStream {
         try {
             emitter.send(SseEmitter.event().comment("keep-alive"));
             return true;
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException e) {
+            clientGone();
+            return false;
+        } catch (IllegalStateException e) {
             return false;
         }
+    }
+
+    /**
+     * A write failed: the client is gone, and the container, which saw the failure, ends the request itself (its error
+     * notification dispatches and completes it). Completing the emitter here as well left Tomcat's processor, with
+     * about 100 KB of buffers, in its set of waiting async requests for good: 2,000 closed streams kept 200 MB.
+     */
+    private void clientGone() {
+        closed.set(true);
     }
 
     /** Ends the stream once; safe to call from any callback. */

@@ -1,6 +1,7 @@
 package dev.likes.likeapi.stream;
 
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout how long a stream lives before it is completed; the browser reconnects and re-reads the counts
  * @param reconnectDelay the {@code retry} a browser waits before reconnecting
  * @param senderThreads threads that write events; streams do not hold a thread of their own
+ * @param cachedConnections closed connections whose channels Tomcat keeps for reuse; each one also keeps the buffers of
+ *     the last request it served, about 100 KB (see {@link StreamConnectorTuning})
  */
 @Validated
 @ConfigurationProperties("likes.stream")
@@ -27,4 +30,5 @@ record CountStreamProperties(
         @DefaultValue("15s") Duration keepAlive,
         @DefaultValue("30m") Duration timeout,
         @DefaultValue("2s") Duration reconnectDelay,
-        @DefaultValue("2") @Positive int senderThreads) {}
+        @DefaultValue("2") @Positive int senderThreads,
+        @DefaultValue("200") @PositiveOrZero int cachedConnections) {}
