@@ -84,12 +84,7 @@ class ReconciliationIT {
      */
     @Test
     void aCountWhoseEventsStillWaitInTheOutboxIsLeftForTheEventsToComplete() throws Exception {
-        createTheLikeApiTables();
-        String post = newPostId("outboxed");
-        execute("INSERT INTO like_api.likes (post_id, user_id) VALUES ('%1$s', 'a'), ('%1$s', 'b'), ('%1$s', 'c')"
-                .formatted(post));
-        publish(List.of(event(LikeEventType.LIKED, post, "a")));
-        await().atMost(ASYNC).untilAsserted(() -> assertThat(countOf(post)).isEqualTo(1L));
+        String post = threeLikeRowsOneCounted("outboxed");
         var waiting = List.of(event(LikeEventType.LIKED, post, "b"), event(LikeEventType.LIKED, post, "c"));
         for (var e : waiting) {
             execute(
@@ -117,12 +112,7 @@ class ReconciliationIT {
      */
     @Test
     void aCountWhoseEventsStillWaitInTheTopicIsLeftForTheConsumerToCatchUp() throws Exception {
-        createTheLikeApiTables();
-        String post = newPostId("lagging");
-        execute("INSERT INTO like_api.likes (post_id, user_id) VALUES ('%1$s', 'a'), ('%1$s', 'b'), ('%1$s', 'c')"
-                .formatted(post));
-        publish(List.of(event(LikeEventType.LIKED, post, "a")));
-        await().atMost(ASYNC).untilAsserted(() -> assertThat(countOf(post)).isEqualTo(1L));
+        String post = threeLikeRowsOneCounted("lagging");
 
         MessageListenerContainer consumer = listeners.getListenerContainer("count-consumer");
         consumer.pause();
@@ -139,6 +129,17 @@ class ReconciliationIT {
         await().atMost(ASYNC).untilAsserted(() -> assertThat(countOf(post)).isEqualTo(3L));
         runReconciliation();
         assertThat(countOf(post)).isEqualTo(3L);
+    }
+
+    /** A post with the like rows of a, b and c, of which only a's event has been counted so far. */
+    private static String threeLikeRowsOneCounted(String prefix) {
+        createTheLikeApiTables();
+        String post = newPostId(prefix);
+        execute("INSERT INTO like_api.likes (post_id, user_id) VALUES ('%1$s', 'a'), ('%1$s', 'b'), ('%1$s', 'c')"
+                .formatted(post));
+        publish(List.of(event(LikeEventType.LIKED, post, "a")));
+        await().atMost(ASYNC).untilAsserted(() -> assertThat(countOf(post)).isEqualTo(1L));
+        return post;
     }
 
     private void runReconciliation() {
