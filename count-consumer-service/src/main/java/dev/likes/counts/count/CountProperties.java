@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pruneInterval how often SUCCESS rows past their retention are deleted
  * @param pruneChunk rows deleted per statement while pruning, so one prune never holds a long lock
  * @param dlqSendTimeout how long a DLQ send may take before the work that needed it fails and is retried
+ * @param dlqPartitions partitions of {@code likes.events.dlq} and {@code likes.post-events.dlq} when this service
+ *     creates them; records go by key, so any number keeps a post's records in order
  */
 @Validated
 @ConfigurationProperties("likes.counts")
@@ -25,7 +27,8 @@ public record CountProperties(
         @DefaultValue("7d") Duration successRetention,
         @DefaultValue("10m") Duration pruneInterval,
         @DefaultValue("10000") @Positive int pruneChunk,
-        @DefaultValue("10s") Duration dlqSendTimeout) {
+        @DefaultValue("10s") Duration dlqSendTimeout,
+        @DefaultValue("12") @Positive int dlqPartitions) {
 
     /**
      * @param initialBackoff the wait before the first retry

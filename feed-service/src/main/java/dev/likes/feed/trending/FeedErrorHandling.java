@@ -2,11 +2,11 @@ package dev.likes.feed.trending;
 
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.Topics;
+import dev.likes.kit.kafka.TopicDefaults;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -14,7 +14,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
  * Retries a batch that failed (Redis unreachable) with exponential backoff; parks unreadable records at once, and
- * records that kept failing after {@code likes.feed.max-retries}, on {@code likes.feed-boost.dlq}.
+ * records that kept failing after {@code likes.feed.max-retries}, on {@code likes.feed-boost.dlq} (and {@code
+ * likes.post-events.dlq} for the deletions), both declared here so they are replicated like every topic.
  */
 @Configuration
 class FeedErrorHandling {
@@ -38,7 +39,12 @@ class FeedErrorHandling {
     }
 
     @Bean
-    NewTopic feedBoostDlqTopic(FeedProperties properties) {
-        return TopicBuilder.name(DLQ).partitions(properties.topicPartitions()).build();
+    NewTopic feedBoostDlqTopic(TopicDefaults topics, FeedProperties properties) {
+        return topics.topic(DLQ, properties.topicPartitions());
+    }
+
+    @Bean
+    NewTopic postEventsDlqTopic(TopicDefaults topics, FeedProperties properties) {
+        return topics.topic(Topics.dlqOf(Topics.POST_EVENTS), properties.topicPartitions());
     }
 }

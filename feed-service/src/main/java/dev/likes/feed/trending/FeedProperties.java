@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dedupeTtl how long an applied eventId is remembered; longer than any redelivery can come late
  * @param maxEntries posts kept in {@code feed:trending}; the coldest beyond it are dropped on every update
  * @param minScore posts whose current score falls below it are dropped (0.01 is one like about 40 h old at 6 h)
- * @param topicPartitions partitions of {@code likes.feed-boost.dlq} when this service creates it
+ * @param topicPartitions partitions of {@code likes.feed-boost.dlq} and {@code likes.post-events.dlq} when this service
+ *     creates them
  * @param retryInitialInterval first pause before a failed batch (Redis unreachable) is retried
  * @param retryMaxInterval longest pause between retries (the pause doubles each time)
  * @param maxRetries retries before the batch's records go to {@code likes.feed-boost.dlq}; unreadable records go at

@@ -1,26 +1,25 @@
 package dev.likes.likeapi.outbox;
 
 import dev.likes.events.Topics;
+import dev.likes.kit.kafka.TopicDefaults;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
-/** Creates the topics this service publishes to, if the broker does not have them yet. */
+/**
+ * Creates the topics this service publishes to, if the broker does not have them yet, replicated as the cluster's size
+ * asks ({@code likes.kafka.*}).
+ */
 @Configuration
 class OutboxTopics {
 
     @Bean
-    NewTopic likeEventsTopic(OutboxProperties properties) {
-        return TopicBuilder.name(Topics.LIKE_EVENTS)
-                .partitions(properties.topicPartitions())
-                .build();
+    NewTopic likeEventsTopic(TopicDefaults topics, OutboxProperties properties) {
+        return topics.topic(Topics.LIKE_EVENTS, properties.topicPartitions());
     }
 
     @Bean
-    NewTopic postEventsTopic(OutboxProperties properties) {
-        return TopicBuilder.name(Topics.POST_EVENTS)
-                .partitions(properties.topicPartitions())
-                .build();
+    NewTopic postEventsTopic(TopicDefaults topics, OutboxProperties properties) {
+        return topics.topic(Topics.POST_EVENTS, properties.topicPartitions());
     }
 }

@@ -2,11 +2,11 @@ package dev.likes.likeapi.platform;
 
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.Topics;
+import dev.likes.kit.kafka.TopicDefaults;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -37,11 +37,9 @@ class PlatformPostsErrorHandling {
     }
 
     @Bean
-    NewTopic platformPostsDlqTopic(PlatformPostsProperties properties) {
+    NewTopic platformPostsDlqTopic(TopicDefaults topics, PlatformPostsProperties properties) {
         // Only the DLQ: the platform's topic is the platform's, and declaring it here could add partitions to it,
         // which would move keys between partitions and break per-post order.
-        return TopicBuilder.name(properties.dlq())
-                .partitions(properties.dlqPartitions())
-                .build();
+        return topics.topic(properties.dlq(), properties.dlqPartitions());
     }
 }

@@ -4,8 +4,10 @@ import dev.likes.events.LikeEvent;
 import dev.likes.events.LikeEventJson;
 import dev.likes.events.LikeEventSerializer;
 import dev.likes.events.Topics;
+import dev.likes.kit.kafka.TopicDefaults;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -23,7 +25,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * One error handler for both listeners: transient failures (the database restarting) retry with exponential backoff;
  * what retrying cannot fix, or what still fails after the backoff, goes to {@code <topic>.dlq} instead of blocking its
- * partition.
+ * partition. The dead-letter topics are declared here, replicated like every topic ({@code likes.kafka.*}), rather
+ * than left to the broker's auto-creation: a parked record is the only copy of what was given up on.
  */
 @Configuration
 class KafkaConfiguration {
@@ -46,5 +49,20 @@ class KafkaConfiguration {
         var handler = new DefaultErrorHandler(toDlq, backOff);
         handler.addNotRetryableExceptions(LikeEventJson.MalformedEventException.class, IllegalArgumentException.class);
         return handler;
+    }
+
+    @Bean
+    NewTopic notifyOwnerDlqTopic(TopicDefaults topics, DeadLetterProperties properties) {
+        return topics.topic(Topics.dlqOf(Topics.NOTIFY_OWNER), properties.partitions());
+    }
+
+    @Bean
+    NewTopic pushDlqTopic(TopicDefaults topics, DeadLetterProperties properties) {
+        return topics.topic(Topics.dlqOf(Topics.PUSH), properties.partitions());
+    }
+
+    @Bean
+    NewTopic postEventsDlqTopic(TopicDefaults topics, DeadLetterProperties properties) {
+        return topics.topic(Topics.dlqOf(Topics.POST_EVENTS), properties.partitions());
     }
 }
