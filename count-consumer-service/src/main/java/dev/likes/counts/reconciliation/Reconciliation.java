@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,8 +130,8 @@ class Reconciliation {
             counted[i] = posts.get(i).counted();
             actual[i] = posts.get(i).actual();
         }
-        Map<String, Long> repaired = new HashMap<>();
-        transaction.executeWithoutResult(status -> jdbc.sql(
+        return transaction.execute(status -> jdbc
+                .sql(
                         """
                         UPDATE post_counts c SET like_count = d.actual, updated_at = now()
                         FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS d(post_id, counted, actual)
@@ -144,9 +143,10 @@ class Reconciliation {
                         """
                                 .formatted(properties.outboxTable()))
                 .params(ids, counted, actual)
-                .query((rs, i) -> repaired.put(rs.getString(1), rs.getLong(2)))
-                .list());
-        return repaired;
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     private record Drifted(String postId, long counted, long actual) {}

@@ -127,8 +127,8 @@ final class CountStream {
 
     /**
      * A write failed: the client is gone, and the container, which saw the failure, ends the request itself (its error
-     * notification dispatches and completes it). Completing the emitter here as well left Tomcat's processor, with
-     * about 100 KB of buffers, in its set of waiting async requests for good: 2,000 closed streams kept 200 MB.
+     * notification dispatches and completes it). Spring's {@code ResponseBodyEmitter#complete} is not meant to be
+     * called after an I/O error on send, so the stream is only marked closed here.
      */
     private void clientGone() {
         closed.set(true);
