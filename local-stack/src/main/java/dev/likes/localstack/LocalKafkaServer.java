@@ -135,16 +135,12 @@ public final class LocalKafkaServer {
         properties.put("share.coordinator.state.topic.min.isr", minInsync);
         // Kafka's default, written out: a replica that missed records never becomes leader, whatever else is down.
         properties.put("unclean.leader.election.enable", "false");
-        if (node.clusterSize() == 1) {
-            // The node is its own controller: fencing itself because a heartbeat was late (a machine busy starting
-            // six JVMs) only makes every client wait for it to come back.
-            properties.put("broker.session.timeout.ms", "30000");
-        } else {
-            // Kafka's default, written out: a node that died is fenced after this long, and only then do its
-            // partitions get new leaders (and leave its ISRs). Longer would stall a third of the partitions for as
-            // long; shorter fences a busy but healthy node, which then has to catch up again.
-            properties.put("broker.session.timeout.ms", "9000");
-        }
+        // Kafka's default, written out. A node that died is fenced after this long, and only then do its partitions get
+        // new leaders (and leave its ISRs); longer would stall a third of a cluster's partitions for as long. It is
+        // also how long a node killed with SIGKILL and started again waits before it serves anyone: its controller
+        // keeps the dead incarnation's registration until this session runs out (LocalKafkaServerRestartIT). Shorter
+        // fences a busy but healthy node, which then has to catch up again.
+        properties.put("broker.session.timeout.ms", "9000");
         // Consumers of a freshly started stack get their partitions at once instead of after the default 3 s.
         properties.put("group.initial.rebalance.delay.ms", "0");
         return properties;
