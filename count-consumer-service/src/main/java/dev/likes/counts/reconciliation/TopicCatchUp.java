@@ -1,6 +1,7 @@
 package dev.likes.counts.reconciliation;
 
 import dev.likes.events.Topics;
+import dev.likes.kit.kafka.SharedAdminClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,9 +18,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,16 +29,15 @@ import org.springframework.stereotype.Component;
  * high watermark, which is right because the relay's producer is not transactional (no commit markers to skip).
  */
 @Component
-class TopicCatchUp implements DisposableBean {
+class TopicCatchUp {
 
     static final String CONSUMER_ID = "count-consumer";
 
-    private final KafkaAdmin kafkaAdmin;
+    private final SharedAdminClient admin;
     private final KafkaListenerEndpointRegistry listeners;
-    private volatile Admin admin;
 
-    TopicCatchUp(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners) {
-        this.kafkaAdmin = kafkaAdmin;
+    TopicCatchUp(SharedAdminClient admin, KafkaListenerEndpointRegistry listeners) {
+        this.admin = admin;
         this.listeners = listeners;
     }
 
@@ -54,7 +52,7 @@ class TopicCatchUp implements DisposableBean {
             return Set.of();
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        Admin client = client();
+        Admin client = admin.get();
         int partitions = get(client.describeTopics(Set.of(Topics.LIKE_EVENTS)).allTopicNames(), deadline)
                 .get(Topics.LIKE_EVENTS)
                 .partitions()
@@ -118,27 +116,6 @@ class TopicCatchUp implements DisposableBean {
             throw new IllegalStateException("Interrupted while asking Kafka", e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer in time", e);
-        }
-    }
-
-    private Admin client() {
-        Admin current = admin;
-        if (current == null) {
-            synchronized (this) {
-                current = admin;
-                if (current == null) {
-                    current = Admin.create(kafkaAdmin.getConfigurationProperties());
-                    admin = current;
-                }
-            }
-        }
-        return current;
-    }
-
-    @Override
-    public void destroy() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
         }
     }
 }

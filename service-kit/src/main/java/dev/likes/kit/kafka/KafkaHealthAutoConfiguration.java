@@ -15,16 +15,16 @@ import org.springframework.kafka.core.KafkaAdmin;
  * service's choice ({@code management.endpoint.health.group.readiness.include}); {@code
  * management.health.kafka.enabled=false} switches it off.
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, SharedAdminClientAutoConfiguration.class})
 @ConditionalOnClass({KafkaAdmin.class, HealthIndicator.class})
-@ConditionalOnBean(KafkaAdmin.class)
+@ConditionalOnBean(SharedAdminClient.class)
 @ConditionalOnEnabledHealthIndicator("kafka")
 public class KafkaHealthAutoConfiguration {
 
     // The bean name makes the contributor's name: "kafkaHealthIndicator" is shown as "kafka".
     @Bean
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+    KafkaHealthIndicator kafkaHealthIndicator(SharedAdminClient admin) {
         return new KafkaHealthIndicator(admin);
     }
 }

@@ -14,7 +14,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 class KafkaHealthAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, KafkaHealthAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(
+                    KafkaAutoConfiguration.class,
+                    SharedAdminClientAutoConfiguration.class,
+                    KafkaHealthAutoConfiguration.class));
 
     @Test
     void aServiceWithABrokerGetsTheKafkaContributor() {
@@ -22,6 +25,11 @@ class KafkaHealthAutoConfigurationTest {
                 .hasBean("kafkaHealthIndicator")
                 .getBean("kafkaHealthIndicator")
                 .isInstanceOf(KafkaHealthIndicator.class));
+    }
+
+    @Test
+    void theServiceSharesOneAdminClient() {
+        runner.run(context -> assertThat(context).hasSingleBean(SharedAdminClient.class));
     }
 
     @Test
@@ -41,7 +49,8 @@ class KafkaHealthAutoConfigurationTest {
     void anUnreachableBrokerIsDownWithinTheBoundedWait() {
         // Nothing listens on port 1: the admin client fails, and the indicator answers within its ~2.5 s bound.
         var admin = new KafkaAdmin(Map.of("bootstrap.servers", "127.0.0.1:1"));
-        var indicator = new KafkaHealthIndicator(admin);
+        var client = new SharedAdminClient(admin);
+        var indicator = new KafkaHealthIndicator(client);
         try {
             long started = System.nanoTime();
 
@@ -50,7 +59,7 @@ class KafkaHealthAutoConfigurationTest {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         } finally {
-            indicator.destroy();
+            client.destroy();
         }
     }
 }
