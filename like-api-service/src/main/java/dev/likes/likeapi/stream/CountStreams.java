@@ -110,7 +110,8 @@ class CountStreams implements MessageListener, DisposableBean {
         }
         Set<CountStream> streams = followers.get(update.postId());
         if (streams != null) {
-            streams.forEach(stream -> stream.offer(update));
+            String event = CountStream.eventOf(update);
+            streams.forEach(stream -> stream.offer(update.postId(), event));
         }
     }
 

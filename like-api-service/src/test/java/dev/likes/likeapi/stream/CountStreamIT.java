@@ -42,6 +42,9 @@ class CountStreamIT {
             assertThat(client.response().headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             await().atMost(ASYNC).until(() -> client.countsOf(followed).contains(new CountUpdate(followed, 41)));
+            assertThat(client.retries())
+                    .as("the browser's reconnect delay, once, with the first event")
+                    .containsExactly(2000L);
 
             // Published until seen: a context that started on a busy machine may still be subscribing.
             await().atMost(ASYNC).until(() -> {

@@ -17,6 +17,7 @@ final class SseClient implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final List<CountUpdate> counts = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
+    private final List<Long> retries = new CopyOnWriteArrayList<>();
     private final Thread reader;
 
     private SseClient(HttpResponse<Stream<String>> response) {
@@ -59,6 +60,11 @@ final class SseClient implements AutoCloseable {
         return comments;
     }
 
+    /** The {@code retry} fields seen, in milliseconds. */
+    List<Long> retries() {
+        return retries;
+    }
+
     private void read() {
         String event = "message";
         try (Stream<String> lines = response.body()) {
@@ -67,6 +73,8 @@ final class SseClient implements AutoCloseable {
                     event = line.substring(6).trim();
                 } else if (line.startsWith("data:") && event.equals("count")) {
                     counts.add(CountUpdate.fromJson(line.substring(5).trim()));
+                } else if (line.startsWith("retry:")) {
+                    retries.add(Long.parseLong(line.substring(6).trim()));
                 } else if (line.startsWith(":")) {
                     comments.add(line.substring(1).trim());
                 } else if (line.isEmpty()) {

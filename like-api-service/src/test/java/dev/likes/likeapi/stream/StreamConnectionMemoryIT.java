@@ -45,6 +45,8 @@ class StreamConnectionMemoryIT {
 
     @Test
     void closedStreamsLeaveAtMostTheCachedChannelsBehind() throws Exception {
+        NioEndpoint endpoint = endpoint();
+        long connectionsBefore = endpoint.getConnectionCount();
         List<Socket> clients = new ArrayList<>();
         try {
             for (int i = 0; i < STREAMS; i++) {
@@ -58,9 +60,10 @@ class StreamConnectionMemoryIT {
         }
         // A vanished client is noticed at its next keep-alive, whose write fails.
         await().atMost(Duration.ofSeconds(30)).until(() -> streams.openStreams() == 0);
-        Thread.sleep(1000); // the container closes each connection after the stream let go of it
+        // The container closes each connection (and offers its channel to the cache) after the stream let go of it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.getConnectionCount() <= connectionsBefore);
 
-        assertThat(drainCachedChannels()).isLessThanOrEqualTo(CACHED);
+        assertThat(drainCachedChannels(endpoint)).isLessThanOrEqualTo(CACHED);
     }
 
     private Socket openStream() throws Exception {
@@ -77,12 +80,15 @@ class StreamConnectionMemoryIT {
         return socket;
     }
 
-    /** Tomcat has no public view of its channel cache: reach it the way the endpoint does, and count by emptying it. */
-    private int drainCachedChannels() throws Exception {
+    private NioEndpoint endpoint() throws Exception {
         var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         Method endpointOf = AbstractProtocol.class.getDeclaredMethod("getEndpoint");
         endpointOf.setAccessible(true);
-        var endpoint = (NioEndpoint) endpointOf.invoke(connector.getProtocolHandler());
+        return (NioEndpoint) endpointOf.invoke(connector.getProtocolHandler());
+    }
+
+    /** Tomcat has no public view of its channel cache: reach it the way the endpoint does, and count by emptying it. */
+    private static int drainCachedChannels(NioEndpoint endpoint) throws Exception {
         Method channelsOf = NioEndpoint.class.getDeclaredMethod("getNioChannels");
         channelsOf.setAccessible(true);
         var channels = (SynchronizedStack<?>) channelsOf.invoke(endpoint);
