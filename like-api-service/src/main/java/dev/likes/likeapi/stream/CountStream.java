@@ -4,22 +4,24 @@ import dev.likes.events.CountUpdate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One browser's stream: the posts it follows and, per post, the newest count not sent yet. Updates only overwrite
- * that slot, so however many arrive between two flushes, the browser gets one event per post with the latest count.
+ * One browser's stream: the posts it follows and, per post, the version of the last count event it sent. Each post's
+ * latest event is shared by all its followers ({@link PostFollowers}); a flush sends the posts whose latest event is
+ * newer than what this stream sent, so however many updates arrive between two flushes, the browser gets one event per
+ * post with the latest count.
  *
- * <p>The slot holds the count's event already written out as SSE text ({@link #eventOf}), made once per update for
- * every stream following the post, and a flush hands the container all of its events as one piece of text. Spring's
- * event builder instead made three parts per event, each written through the message converters, and a JSON
- * serialization per event per stream: with 2,000 streams following 21 posts, that was most of like-api's CPU.
+ * <p>Events are SSE text made once per update ({@link #eventOf}), and a flush hands the container all of its events as
+ * one piece of text. Spring's event builder instead made three parts per event, each written through the message
+ * converters, and a JSON serialization per event per stream: with 2,000 streams following 21 posts, that was most of
+ * like-api's CPU.
  */
 final class CountStream {
 
@@ -28,7 +30,9 @@ final class CountStream {
 
     private final SseEmitter emitter;
     private final List<String> postIds;
-    private final Map<String, String> unsent = new ConcurrentHashMap<>();
+    private final AtomicReferenceArray<PostFollowers> posts;
+    private final AtomicLongArray sentVersions;
+    private final AtomicReferenceArray<String> initialEvents;
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicBoolean sendQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -37,6 +41,9 @@ final class CountStream {
     CountStream(SseEmitter emitter, List<String> postIds) {
         this.emitter = emitter;
         this.postIds = List.copyOf(postIds);
+        this.posts = new AtomicReferenceArray<>(postIds.size());
+        this.sentVersions = new AtomicLongArray(postIds.size());
+        this.initialEvents = new AtomicReferenceArray<>(postIds.size());
     }
 
     SseEmitter emitter() {
@@ -52,19 +59,20 @@ final class CountStream {
         return "event:count\ndata:" + update.toJson() + "\n\n";
     }
 
-    /** A newer count of a post, as {@link #eventOf} wrote it; it replaces any unsent one. */
-    void offer(String postId, String event) {
-        unsent.put(postId, event);
+    /** The stream follows the {@code index}th of its posts from that post's current version on. */
+    void follow(int index, PostFollowers post) {
+        sentVersions.set(index, post.version());
+        posts.set(index, post); // after the version: a flush that sees the post sees the version it starts from
     }
 
     /** A count read at the start; an update that arrived meanwhile is newer and wins. */
-    void offerInitial(String postId, long count) {
-        unsent.putIfAbsent(postId, eventOf(new CountUpdate(postId, count)));
+    void offerInitial(int index, long count) {
+        initialEvents.set(index, eventOf(new CountUpdate(postIds.get(index), count)));
     }
 
     /**
      * Claims the stream's one place in the senders' queue. A stream whose last send has not run yet needs no second
-     * one: its updates keep coalescing in the unsent slots. Without this, a tick every 250 ms queued a send for every
+     * one: the updates keep coalescing meanwhile. Without this, a tick every 250 ms queued a send for every
      * stream with news whether or not the senders had caught up, and the queue (and the heap, and the delay) grew
      * without bound under load.
      *
@@ -79,8 +87,20 @@ final class CountStream {
         sendQueued.set(false);
     }
 
-    boolean hasUnsent() {
-        return !unsent.isEmpty();
+    /** Whether a flush would send anything: an initial count, or a post's event newer than the one sent. */
+    boolean hasNews() {
+        for (int i = 0; i < posts.length(); i++) {
+            if (initialEvents.get(i) != null || newerEvent(i) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private PostFollowers.CountEvent newerEvent(int index) {
+        PostFollowers post = posts.get(index);
+        PostFollowers.CountEvent event = post == null ? null : post.latest();
+        return event != null && event.version() > sentVersions.get(index) ? event : null;
     }
 
     boolean isClosed() {
@@ -100,8 +120,13 @@ final class CountStream {
         }
         try {
             var text = new StringBuilder();
-            for (String postId : unsent.keySet()) {
-                String event = unsent.remove(postId);
+            for (int i = 0; i < posts.length(); i++) {
+                PostFollowers.CountEvent newer = newerEvent(i);
+                String initial = initialEvents.getAndSet(i, null);
+                String event = newer != null ? newer.text() : initial;
+                if (newer != null) {
+                    sentVersions.set(i, newer.version());
+                }
                 if (event != null) {
                     if (!greeted) {
                         // The browser's reconnect delay, a field of the stream's first event.

@@ -27,8 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Every open count stream of this instance, fed by the one Redis subscription of the instance (see {@link
- * CountUpdateSubscription}): an update is routed to the streams following its post and waits there, coalesced, for
- * the next flush tick. No stream holds a thread: a scheduler ticks every {@code flush-interval} and a small pool writes
+ * CountUpdateSubscription}): an update becomes its post's latest event, shared by the streams following the post
+ * ({@link PostFollowers}), and each of them sends it at the next flush tick, coalesced with any before it. No stream holds a thread: a scheduler ticks every {@code flush-interval} and a small pool writes
  * the streams that have something to send.
  */
 @Component
@@ -39,7 +39,8 @@ class CountStreams implements MessageListener, DisposableBean {
     private final CountStreamProperties properties;
     private final LikeCounts counts;
     private final Set<CountStream> open = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, Set<CountStream>> followers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, PostFollowers> followers = new ConcurrentHashMap<>();
+    private final AtomicLong versions = new AtomicLong();
     private final AtomicInteger reserved = new AtomicInteger();
     private final AtomicLong lastKeepAlive = new AtomicLong(System.nanoTime());
     private final ScheduledExecutorService ticker;
@@ -76,15 +77,20 @@ class CountStreams implements MessageListener, DisposableBean {
         emitter.onTimeout(() -> release(stream));
         emitter.onError(e -> release(stream));
         open.add(stream);
-        for (String postId : stream.postIds()) {
-            followers
-                    .computeIfAbsent(postId, id -> ConcurrentHashMap.newKeySet())
-                    .add(stream);
+        List<String> posts = stream.postIds();
+        for (int i = 0; i < posts.size(); i++) {
+            PostFollowers post = followers.compute(posts.get(i), (id, existing) -> {
+                var joined = existing != null ? existing : new PostFollowers();
+                joined.streams().add(stream);
+                return joined;
+            });
+            stream.follow(i, post);
         }
         try {
-            // After following: an update published meanwhile is either in the stream already or newer than this read.
-            for (String postId : stream.postIds()) {
-                stream.offerInitial(postId, counts.countOf(postId));
+            // After following: an update published meanwhile is newer than the stream's version and wins over this
+            // read, or is older than it and superseded by it.
+            for (int i = 0; i < posts.size(); i++) {
+                stream.offerInitial(i, counts.countOf(posts.get(i)));
             }
         } catch (RuntimeException e) {
             release(stream); // the emitter is never handed out, so nothing else would free its place
@@ -108,10 +114,9 @@ class CountStreams implements MessageListener, DisposableBean {
             log.atWarn().addKeyValue("cause", e.getMessage()).log("unreadable count update ignored");
             return;
         }
-        Set<CountStream> streams = followers.get(update.postId());
-        if (streams != null) {
-            String event = CountStream.eventOf(update);
-            streams.forEach(stream -> stream.offer(update.postId(), event));
+        PostFollowers post = followers.get(update.postId());
+        if (post != null) {
+            post.update(new PostFollowers.CountEvent(versions.incrementAndGet(), CountStream.eventOf(update)));
         }
     }
 
@@ -123,7 +128,7 @@ class CountStreams implements MessageListener, DisposableBean {
                 lastKeepAlive.set(System.nanoTime());
             }
             for (CountStream stream : open) {
-                if (stream.hasUnsent()) {
+                if (stream.hasNews()) {
                     send(stream);
                 } else if (keepAliveDue) {
                     execute(() -> {
@@ -165,9 +170,9 @@ class CountStreams implements MessageListener, DisposableBean {
         }
         reserved.decrementAndGet();
         for (String postId : stream.postIds()) {
-            followers.computeIfPresent(postId, (id, streams) -> {
-                streams.remove(stream);
-                return streams.isEmpty() ? null : streams;
+            followers.computeIfPresent(postId, (id, post) -> {
+                post.streams().remove(stream);
+                return post.streams().isEmpty() ? null : post;
             });
         }
         stream.close();
