@@ -1,6 +1,7 @@
 package dev.likes.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -76,7 +77,7 @@ class LocalKafkaServerRestartIT {
         assertThat(backInService).isLessThan(BACK_IN_SERVICE);
     }
 
-    private Process start(int port) throws IOException, InterruptedException {
+    private Process start(int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process server = new ProcessBuilder(
                         java,
@@ -90,14 +91,16 @@ class LocalKafkaServerRestartIT {
                 .redirectOutput(home.resolve("server.log").toFile())
                 .start();
         servers.add(server);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!listening(port)) {
-            assertThat(server.isAlive())
-                    .as("the server runs; see " + home.resolve("server.log"))
-                    .isTrue();
-            assertThat(System.nanoTime()).as("the server listens within 60 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        // Fails at once if the server dies while starting, instead of waiting out the minute.
+        await("the server listens within 60 s; see " + home.resolve("server.log"))
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    assertThat(server.isAlive())
+                            .as("the server runs; see " + home.resolve("server.log"))
+                            .isTrue();
+                    return listening(port);
+                });
         return server;
     }
 
