@@ -122,7 +122,8 @@ final class CountStream {
             var text = new StringBuilder();
             for (int i = 0; i < posts.length(); i++) {
                 PostFollowers.CountEvent newer = newerEvent(i);
-                String initial = initialEvents.getAndSet(i, null);
+                // Read before taken: after the first flush every slot is empty, and a plain read costs no write.
+                String initial = initialEvents.get(i) == null ? null : initialEvents.getAndSet(i, null);
                 String event = newer != null ? newer.text() : initial;
                 if (newer != null) {
                     sentVersions.set(i, newer.version());

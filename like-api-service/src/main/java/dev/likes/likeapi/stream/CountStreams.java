@@ -28,8 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Every open count stream of this instance, fed by the one Redis subscription of the instance (see {@link
  * CountUpdateSubscription}): an update becomes its post's latest event, shared by the streams following the post
- * ({@link PostFollowers}), and each of them sends it at the next flush tick, coalesced with any before it. No stream holds a thread: a scheduler ticks every {@code flush-interval} and a small pool writes
- * the streams that have something to send.
+ * ({@link PostFollowers}), and each of them sends it at the next flush tick, coalesced with any before it. No stream
+ * holds a thread: a scheduler ticks every {@code flush-interval} and a small pool writes the streams that have something
+ * to send.
  */
 @Component
 class CountStreams implements MessageListener, DisposableBean {
@@ -79,6 +80,8 @@ class CountStreams implements MessageListener, DisposableBean {
         open.add(stream);
         List<String> posts = stream.postIds();
         for (int i = 0; i < posts.size(); i++) {
+            // Joined under the map's lock for the post: a release that empties the post's followers removes them in
+            // the same lock, so a stream never joins followers that are already gone (and would get no update).
             PostFollowers post = followers.compute(posts.get(i), (id, existing) -> {
                 var joined = existing != null ? existing : new PostFollowers();
                 joined.streams().add(stream);
