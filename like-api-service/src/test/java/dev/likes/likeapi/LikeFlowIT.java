@@ -40,7 +40,7 @@ class LikeFlowIT {
     @BeforeEach
     void setUp() {
         api = new LikeApiClient(http);
-        events = KafkaTestConsumer.of(Topics.LIKE_EVENTS);
+        events = KafkaTestConsumer.fromNow(Topics.LIKE_EVENTS);
     }
 
     @AfterEach
