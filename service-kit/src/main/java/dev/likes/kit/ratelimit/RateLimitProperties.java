@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storeTimeout how long a request waits on Redis before it goes through unchecked
  * @param failOpenFor after Redis failed, how long requests go through unchecked before Redis is tried again
  * @param syncInterval how long a bucket this instance used recently may go without synchronising with Redis (sooner
- *     once a twentieth of its capacity was taken here); {@code 0} checks every request in Redis, exactly
+ *     once a twentieth of its capacity was taken here; a user's first twentieth on an instance is taken without asking
+ *     Redis at all, and applied to it by the next request); {@code 0} checks every request in Redis, exactly
  * @param maxRecentBuckets how many recently used buckets an instance keeps between synchronisations
  * @param exemptPaths paths (Ant patterns) never limited: the health probes on the service port
  * @param user state-changing calls (POST, PUT, PATCH, DELETE) per authenticated user, keyed by the token's {@code sub}

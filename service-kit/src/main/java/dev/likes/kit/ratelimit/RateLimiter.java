@@ -2,6 +2,9 @@ package dev.likes.kit.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
@@ -15,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +28,14 @@ import org.slf4j.LoggerFactory;
  * {@code likes.ratelimit.decisions} counter shows {@code result=failed-open}, and Redis is tried again after
  * {@code likes.rate-limit.fail-open-for}, so a dead Redis costs one timeout per window, not one per request.
  *
- * <p>With a {@code sync-interval}, a bucket this instance has used recently is kept here (Bucket4j's delaying
- * optimization) and synchronised with Redis at most once per interval, or sooner once a twentieth of its capacity was
- * taken here since: a user's fifth like in a minute costs no Redis round trip. The price is precision across
- * instances: each may let a user past the shared limit by up to that twentieth before it learns of the others. Limits
- * too small to spare a twentieth (the operator login throttle) are always checked in Redis.
+ * <p>With a {@code sync-interval}, a bucket this instance has used recently is kept here and Redis is asked as little
+ * as the limit allows. A user's first twentieth of the capacity on this instance is taken from a local bucket without
+ * any round trip; the request after it applies those tokens to the shared bucket in Redis. From then on the bucket
+ * synchronises with Redis (Bucket4j's delaying optimization) at most once per interval, or sooner once another
+ * twentieth was taken here since. So a user who likes a few posts costs Redis nothing, and one who comes near the
+ * limit is checked against the shared budget after a few requests. The price is precision across instances: each may
+ * let a user past the shared limit by up to a twentieth before it learns of the others. Limits too small to spare a
+ * twentieth (the operator login throttle) are always checked in Redis.
  */
 public class RateLimiter implements AutoCloseable {
 
@@ -84,7 +91,7 @@ public class RateLimiter implements AutoCloseable {
             return counted(limit, RateLimitDecision.unchecked());
         }
         try {
-            var probe = store.bucket(limit, bucketKey(limit, key)).tryConsumeAndReturnRemaining(1);
+            var probe = store.bucket(limit, bucketKey(limit, key)).tryConsumeOne();
             recovered();
             return counted(
                     limit,
@@ -110,7 +117,7 @@ public class RateLimiter implements AutoCloseable {
             return RateLimitDecision.unchecked();
         }
         try {
-            var probe = store.bucket(limit, bucketKey(limit, key)).estimateAbilityToConsume(1);
+            var probe = store.bucket(limit, bucketKey(limit, key)).estimateOne();
             recovered();
             return RateLimitDecision.of(
                     probe.canBeConsumed(),
@@ -191,7 +198,7 @@ public class RateLimiter implements AutoCloseable {
     private final class Buckets {
 
         private final ProxyManager<String> shared;
-        private final Cache<String, BucketProxy> recent;
+        private final Cache<String, RecentBucket> recent;
 
         Buckets(ProxyManager<String> shared) {
             this.shared = shared;
@@ -203,14 +210,103 @@ public class RateLimiter implements AutoCloseable {
                     .build();
         }
 
-        BucketProxy bucket(RateLimit limit, String bucketKey) {
+        UserBucket bucket(RateLimit limit, String bucketKey) {
             long unsynchronizedTokens = limit.capacity() / 20;
             if (syncInterval.isZero() || unsynchronizedTokens < 1) {
-                return shared.builder().build(bucketKey, limit::bucket);
+                return new ExactBucket(shared.builder().build(bucketKey, limit::bucket));
             }
-            return recent.get(bucketKey, key -> shared.builder()
-                    .withOptimization(Optimizations.delaying(new DelayParameters(unsynchronizedTokens, syncInterval)))
-                    .build(key, limit::bucket));
+            return recent.get(
+                    bucketKey,
+                    key -> new RecentBucket(limit, unsynchronizedTokens, () -> shared.builder()
+                            .withOptimization(
+                                    Optimizations.delaying(new DelayParameters(unsynchronizedTokens, syncInterval)))
+                            .build(key, limit::bucket)));
+        }
+    }
+
+    /** One bucket as the limiter uses it: a token at a time. */
+    private interface UserBucket {
+
+        ConsumptionProbe tryConsumeOne();
+
+        EstimationProbe estimateOne();
+    }
+
+    /** A bucket checked in Redis on every request. */
+    private record ExactBucket(BucketProxy shared) implements UserBucket {
+
+        @Override
+        public ConsumptionProbe tryConsumeOne() {
+            return shared.tryConsumeAndReturnRemaining(1);
+        }
+
+        @Override
+        public EstimationProbe estimateOne() {
+            return shared.estimateAbilityToConsume(1);
+        }
+    }
+
+    /**
+     * A bucket this instance used recently. Until {@code localAllowance} tokens were taken here it lives only in this
+     * instance: Bucket4j's delaying optimization would fetch the shared bucket on a user's first request, a round trip
+     * that most users, who like a few posts and leave, never need. The next request moves to the shared bucket and
+     * applies the tokens taken here to it first, so they count against the shared budget, late but not lost.
+     */
+    private static final class RecentBucket implements UserBucket {
+
+        private final long localAllowance;
+        private final Supplier<BucketProxy> sharedBucket;
+        private Bucket local;
+        private long takenLocally;
+        private volatile BucketProxy shared;
+
+        RecentBucket(RateLimit limit, long localAllowance, Supplier<BucketProxy> sharedBucket) {
+            this.localAllowance = localAllowance;
+            this.sharedBucket = sharedBucket;
+            this.local = limit.localBucket();
+        }
+
+        @Override
+        public ConsumptionProbe tryConsumeOne() {
+            BucketProxy synced = shared;
+            if (synced == null) {
+                synchronized (this) {
+                    if (shared == null && takenLocally < localAllowance) {
+                        var probe = local.tryConsumeAndReturnRemaining(1);
+                        if (probe.isConsumed()) {
+                            takenLocally++;
+                        }
+                        return probe;
+                    }
+                    synced = moveToShared();
+                }
+            }
+            return synced.tryConsumeAndReturnRemaining(1);
+        }
+
+        @Override
+        public EstimationProbe estimateOne() {
+            BucketProxy synced = shared;
+            if (synced == null) {
+                synchronized (this) {
+                    if (shared == null) {
+                        return local.estimateAbilityToConsume(1);
+                    }
+                    synced = shared;
+                }
+            }
+            return synced.estimateAbilityToConsume(1);
+        }
+
+        /** The shared bucket, with what was taken here applied to it (a failure leaves both as they were). */
+        private BucketProxy moveToShared() {
+            if (shared == null) {
+                BucketProxy proxy = sharedBucket.get();
+                proxy.consumeIgnoringRateLimits(takenLocally);
+                local = null;
+                shared = proxy;
+            }
+            return shared;
         }
     }
 
