@@ -9,6 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
 public class Traces {
 
     private final ObjectProvider<Tracer> tracer;
+    /** The tracer once found: looking it up in the bean factory on every call was 3 % of like-api's CPU per like. */
+    private volatile Tracer resolved;
 
     public Traces(ObjectProvider<Tracer> tracer) {
         this.tracer = tracer;
@@ -39,8 +41,16 @@ public class Traces {
     }
 
     private Span currentSpan() {
-        // Resolved per call, not at construction: a service without tracing still answers, only without a trace id.
-        Tracer current = tracer.getIfAvailable();
-        return current == null ? null : current.currentSpan();
+        // Resolved at first use, not at construction: a service without tracing still answers, only without a trace
+        // id, and one whose tracer is not made yet finds it on a later call.
+        Tracer current = resolved;
+        if (current == null) {
+            current = tracer.getIfAvailable();
+            if (current == null) {
+                return null;
+            }
+            resolved = current;
+        }
+        return current.currentSpan();
     }
 }
