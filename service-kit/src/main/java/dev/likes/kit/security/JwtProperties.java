@@ -3,6 +3,7 @@ package dev.likes.kit.security;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +28,14 @@ public record JwtProperties(
      *     token without {@code exp} (which would never expire) is refused
      * @param issuer when set, the {@code iss} every token must carry
      * @param audience when set, a value the token's {@code aud} must contain
+     * @param verifiedCacheSize how many accepted tokens an instance remembers, so the same token's next requests skip
+     *     the signature check; {@code 0} checks every request's token in full
+     * @param verifiedCacheTime how long an accepted token is remembered at most (never past its {@code exp})
      */
-    public record Jwt(@DefaultValue("24h") @NotNull Duration maxLifetime, String issuer, String audience) {}
+    public record Jwt(
+            @DefaultValue("24h") @NotNull Duration maxLifetime,
+            String issuer,
+            String audience,
+            @DefaultValue("10000") @PositiveOrZero long verifiedCacheSize,
+            @DefaultValue("5m") @NotNull Duration verifiedCacheTime) {}
 }

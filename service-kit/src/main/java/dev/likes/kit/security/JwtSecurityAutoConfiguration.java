@@ -47,7 +47,11 @@ public class JwtSecurityAutoConfiguration {
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         decoder.setJwtValidator(TokenRules.of(properties.jwt(), Clock.systemUTC()));
-        return decoder;
+        var rules = properties.jwt();
+        if (rules.verifiedCacheSize() == 0 || rules.verifiedCacheTime().isZero()) {
+            return decoder;
+        }
+        return new VerifiedTokens(decoder, rules.verifiedCacheSize(), rules.verifiedCacheTime(), Clock.systemUTC());
     }
 
     @Bean
