@@ -75,43 +75,46 @@ class OutboxLaneTakeoverIT {
         Process victim = startInstance("like-api-b");
         awaitRelaying("like-api-a");
         awaitRelaying("like-api-b");
+        // From now on only: the topic holds every earlier test's events (OutboxBacklogIT's 200,000), and reading them
+        // all took longer than this test's own work.
+        try (var events = KafkaTestConsumer.fromNow(Topics.LIKE_EVENTS)) {
+            // A steady stream of writes, a round of 128 rows every 50 ms, on one connection of its own.
+            Connection writerConnection = infrastructure.openConnection();
+            ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+            writer.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            insert(writerConnection, posts, 128);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    0,
+                    50,
+                    TimeUnit.MILLISECONDS);
 
-        // A steady stream of writes, a round of 128 rows every 50 ms, on one connection of its own.
-        Connection writerConnection = infrastructure.openConnection();
-        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-        writer.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        insert(writerConnection, posts, 128);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
-                0,
-                50,
-                TimeUnit.MILLISECONDS);
+            // Kill the second instance while it holds a lane: it has read rows and is sending or deleting them.
+            await().atMost(Duration.ofSeconds(60)).until(() -> lanesHeldBy("like-api-b") > 0);
+            victim.destroyForcibly().waitFor();
+            long killedAt = System.nanoTime();
+            log.info("killed like-api-b while it held a lane");
 
-        // Kill the second instance while it holds a lane: it has read rows and is sending or deleting them.
-        await().atMost(Duration.ofSeconds(60)).until(() -> lanesHeldBy("like-api-b") > 0);
-        victim.destroyForcibly().waitFor();
-        long killedAt = System.nanoTime();
-        log.info("killed like-api-b while it held a lane");
+            await().pollDelay(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> true);
+            writer.shutdown();
+            assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            writerConnection.close();
+            assertThat(survivor.isAlive()).isTrue();
 
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
-        writer.shutdown();
-        assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        writerConnection.close();
-        assertThat(survivor.isAlive()).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows() == 0);
+            log.info(
+                    "outbox drained by the surviving instance {} s after the kill; {} events written",
+                    String.format("%.1f", (System.nanoTime() - killedAt) / 1e9),
+                    writtenIds.size());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows() == 0);
-        log.info(
-                "outbox drained by the surviving instance {} s after the kill; {} events written",
-                String.format("%.1f", (System.nanoTime() - killedAt) / 1e9),
-                writtenIds.size());
-
-        Map<String, List<Integer>> firstSeenOrder = new HashMap<>();
-        Set<UUID> seen = new HashSet<>();
-        try (var events = new KafkaTestConsumer(infrastructure.kafkaBootstrapServers(), Topics.LIKE_EVENTS)) {
+            Map<String, List<Integer>> firstSeenOrder = new HashMap<>();
+            Set<UUID> seen = new HashSet<>();
             Set<String> ours = Set.copyOf(posts);
             var read = new AtomicInteger();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -131,13 +134,15 @@ class OutboxLaneTakeoverIT {
                 read.set(all.size());
                 return seen.containsAll(writtenIds);
             });
-        }
-        for (String post : posts) {
-            List<Integer> order = firstSeenOrder.getOrDefault(post, List.of());
-            assertThat(order)
-                    .as("events of %s in the order Kafka holds them", post)
-                    .isSorted();
-            assertThat(order).as("events of %s", post).hasSize(written.get(post).get());
+            for (String post : posts) {
+                List<Integer> order = firstSeenOrder.getOrDefault(post, List.of());
+                assertThat(order)
+                        .as("events of %s in the order Kafka holds them", post)
+                        .isSorted();
+                assertThat(order)
+                        .as("events of %s", post)
+                        .hasSize(written.get(post).get());
+            }
         }
     }
 
