@@ -2,7 +2,6 @@ package dev.likes.kit.ratelimit;
 
 import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderBuildStage;
 import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderCapacityStage;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 
@@ -22,11 +21,6 @@ public record RateLimit(String name, boolean enabled, long capacity, Duration pe
 
     BucketConfiguration bucket() {
         return BucketConfiguration.builder().addLimit(this::bandwidth).build();
-    }
-
-    /** The same bucket, kept in this instance only. */
-    Bucket localBucket() {
-        return Bucket.builder().addLimit(this::bandwidth).build();
     }
 
     private BandwidthBuilderBuildStage bandwidth(BandwidthBuilderCapacityStage limit) {

@@ -2,7 +2,6 @@ package dev.likes.kit.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,7 @@ public class RateLimiter implements AutoCloseable {
     private final Duration syncInterval;
     private final long maxRecentBuckets;
 
-    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Counter[]> decisions = new ConcurrentHashMap<>();
     private final AtomicBoolean opening = new AtomicBoolean();
     private volatile Buckets buckets;
     private volatile long unavailableUntilNanos;
@@ -185,13 +185,16 @@ public class RateLimiter implements AutoCloseable {
     }
 
     private RateLimitDecision counted(RateLimit limit, RateLimitDecision decision) {
-        String result = !decision.checked() ? "failed-open" : decision.allowed() ? "allowed" : "limited";
-        decisions
-                .computeIfAbsent(
-                        limit.name() + "/" + result,
-                        any -> meters.counter("likes.ratelimit.decisions", "limit", limit.name(), "result", result))
-                .increment();
+        int result = !decision.checked() ? 0 : decision.allowed() ? 1 : 2;
+        decisions.computeIfAbsent(limit.name(), this::decisionCounters)[result].increment();
         return decision;
+    }
+
+    /** Per limit, by result: failed-open, allowed, limited. */
+    private Counter[] decisionCounters(String limit) {
+        return Stream.of("failed-open", "allowed", "limited")
+                .map(result -> meters.counter("likes.ratelimit.decisions", "limit", limit, "result", result))
+                .toArray(Counter[]::new);
     }
 
     /** The buckets of one opened store, and the ones this instance used recently when they sync with a delay. */
@@ -254,16 +257,23 @@ public class RateLimiter implements AutoCloseable {
      */
     private static final class RecentBucket implements UserBucket {
 
+        private final long capacity;
+        private final long nanosPerToken;
         private final long localAllowance;
         private final Supplier<BucketProxy> sharedBucket;
-        private Bucket local;
+        /**
+         * Tokens taken here before the first synchronisation: a count, not a bucket, because a bucket as full as a new
+         * one is (no refill to reckon with while fewer than a twentieth are gone), and one per new user is garbage.
+         */
         private long takenLocally;
+
         private volatile BucketProxy shared;
 
         RecentBucket(RateLimit limit, long localAllowance, Supplier<BucketProxy> sharedBucket) {
+            this.capacity = limit.capacity();
+            this.nanosPerToken = limit.period().toNanos() / limit.capacity();
             this.localAllowance = localAllowance;
             this.sharedBucket = sharedBucket;
-            this.local = limit.localBucket();
         }
 
         @Override
@@ -272,11 +282,8 @@ public class RateLimiter implements AutoCloseable {
             if (synced == null) {
                 synchronized (this) {
                     if (shared == null && takenLocally < localAllowance) {
-                        var probe = local.tryConsumeAndReturnRemaining(1);
-                        if (probe.isConsumed()) {
-                            takenLocally++;
-                        }
-                        return probe;
+                        takenLocally++;
+                        return ConsumptionProbe.consumed(capacity - takenLocally, takenLocally * nanosPerToken);
                     }
                     synced = moveToShared();
                 }
@@ -290,7 +297,7 @@ public class RateLimiter implements AutoCloseable {
             if (synced == null) {
                 synchronized (this) {
                     if (shared == null) {
-                        return local.estimateAbilityToConsume(1);
+                        return EstimationProbe.canBeConsumed(capacity - takenLocally);
                     }
                     synced = shared;
                 }
@@ -303,7 +310,6 @@ public class RateLimiter implements AutoCloseable {
             if (shared == null) {
                 BucketProxy proxy = sharedBucket.get();
                 proxy.consumeIgnoringRateLimits(takenLocally);
-                local = null;
                 shared = proxy;
             }
             return shared;
