@@ -2,9 +2,9 @@ package dev.likes.kit.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -20,9 +20,9 @@ final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder decoder;
     private final Cache<String, Jwt> accepted;
-    private final Clock clock;
+    private final InstantSource clock;
 
-    VerifiedTokens(JwtDecoder decoder, long maxTokens, Duration keepFor, Clock clock) {
+    VerifiedTokens(JwtDecoder decoder, long maxTokens, Duration keepFor, InstantSource clock) {
         this.decoder = decoder;
         this.accepted = Caffeine.newBuilder()
                 .maximumSize(maxTokens)

@@ -3,10 +3,8 @@ package dev.likes.kit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -34,22 +32,7 @@ class VerifiedTokensTest {
                 .build();
     };
 
-    private final VerifiedTokens tokens = new VerifiedTokens(decoder, 100, Duration.ofMinutes(5), new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    });
+    private final VerifiedTokens tokens = new VerifiedTokens(decoder, 100, Duration.ofMinutes(5), () -> now);
 
     @Test
     void aTokenThatPassedIsNotCheckedAgainOnItsNextRequests() {
