@@ -1,7 +1,5 @@
 package dev.likes.kit.ratelimit;
 
-import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderBuildStage;
-import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderCapacityStage;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 
@@ -20,10 +18,8 @@ public record RateLimit(String name, boolean enabled, long capacity, Duration pe
     }
 
     BucketConfiguration bucket() {
-        return BucketConfiguration.builder().addLimit(this::bandwidth).build();
-    }
-
-    private BandwidthBuilderBuildStage bandwidth(BandwidthBuilderCapacityStage limit) {
-        return limit.capacity(capacity).refillGreedy(capacity, period);
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                .build();
     }
 }

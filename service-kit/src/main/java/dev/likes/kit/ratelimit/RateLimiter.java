@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@code likes.rate-limit.fail-open-for}, so a dead Redis costs one timeout per window, not one per request.
  *
  * <p>With a {@code sync-interval}, a bucket this instance has used recently is kept here and Redis is asked as little
- * as the limit allows. A user's first twentieth of the capacity on this instance is taken from a local bucket without
- * any round trip; the request after it applies those tokens to the shared bucket in Redis. From then on the bucket
+ * as the limit allows. A user's first twentieth of the capacity on this instance is only counted here, without any
+ * round trip; the request after it applies those tokens to the shared bucket in Redis. From then on the bucket
  * synchronises with Redis (Bucket4j's delaying optimization) at most once per interval, or sooner once another
  * twentieth was taken here since. So a user who likes a few posts costs Redis nothing, and one who comes near the
  * limit is checked against the shared budget after a few requests. The price is precision across instances: each may
