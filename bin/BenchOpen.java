@@ -2,6 +2,9 @@
 // POST /like/{postId} in the open model: likes are due at a fixed rate whatever the answers do, and each one's latency
 // runs from when it was due, not from when a free connection sent it, so a stall shows in the percentiles instead of
 // slowing the load (no coordinated omission). One light JVM, the JDK's asynchronous client, no thread per request.
+// At most MAX_IN_FLIGHT likes are open at once, as a client's connection limit would allow: past that a due like waits
+// for one to end (still timed from when it was due). Unbounded, an overloaded suite made the client open a connection
+// per waiting like until its heap was spent in garbage collection.
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +31,7 @@ public class BenchOpen {
     static final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     static final AtomicLong ok = new AtomicLong();
     static final AtomicLong refused = new AtomicLong();
+    static final int MAX_IN_FLIGHT = 1024;
     static final AtomicLong failed = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
@@ -66,6 +71,7 @@ public class BenchOpen {
         long measuredFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long end = measuredFrom + TimeUnit.SECONDS.toNanos(seconds);
         var inFlight = new ConcurrentLinkedQueue<CompletableFuture<?>>();
+        var slots = new Semaphore(MAX_IN_FLIGHT);
         for (long n = 0; ; n++) {
             long due = start + n * intervalNanos;
             if (due >= end) {
@@ -76,6 +82,7 @@ public class BenchOpen {
                 LockSupport.parkNanos(wait);
             }
             boolean measured = due >= measuredFrom;
+            slots.acquire();
             // Users take turns, and a user's k-th like goes k x (users + 1) posts further on: with users + 1 prime to
             // posts (the defaults, 100,001 and 500) every (user, post) pair is new, so each like changes a count.
             String token = tokens[(int) (n % users)];
@@ -86,6 +93,7 @@ public class BenchOpen {
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
+                        slots.release();
                         if (!measured) {
                             return;
                         }
