@@ -27,11 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 public class BenchOpen {
 
+    static final int MAX_IN_FLIGHT = 1024;
+
     /** Latencies of the measured window, in microseconds, and how each like ended. */
     static final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     static final AtomicLong ok = new AtomicLong();
     static final AtomicLong refused = new AtomicLong();
-    static final int MAX_IN_FLIGHT = 1024;
     static final AtomicLong failed = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
