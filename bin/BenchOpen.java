@@ -71,7 +71,6 @@ public class BenchOpen {
         long start = System.nanoTime();
         long measuredFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long end = measuredFrom + TimeUnit.SECONDS.toNanos(seconds);
-        var inFlight = new ConcurrentLinkedQueue<CompletableFuture<?>>();
         var slots = new Semaphore(MAX_IN_FLIGHT);
         for (long n = 0; ; n++) {
             long due = start + n * intervalNanos;
@@ -88,33 +87,25 @@ public class BenchOpen {
             // posts (the defaults, 100,001 and 500) every (user, post) pair is new, so each like changes a count.
             String token = tokens[(int) (n % users)];
             String post = postIds[(int) ((n + n / users) % posts)];
-            var answer = http.sendAsync(
+            http.sendAsync(
                             request(base + "/like/" + post, token)
                                     .POST(HttpRequest.BodyPublishers.noBody())
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
-                        slots.release();
-                        if (!measured) {
-                            return;
-                        }
-                        latencies.add((System.nanoTime() - due) / 1000);
-                        if (error != null) {
-                            failed.incrementAndGet();
-                        } else if (response.statusCode() / 100 == 2) {
-                            ok.incrementAndGet();
-                        } else {
-                            refused.incrementAndGet();
+                        try {
+                            if (measured) {
+                                record(due, response, error);
+                            }
+                        } finally {
+                            // Last, so that once every slot is back every answer is recorded.
+                            slots.release();
                         }
                     });
-            inFlight.add(answer);
-            if (n % 1000 == 0) {
-                inFlight.removeIf(CompletableFuture::isDone);
-            }
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                .exceptionally(e -> null)
-                .get(60, TimeUnit.SECONDS);
+        if (!slots.tryAcquire(MAX_IN_FLIGHT, 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("likes still unanswered 60 s after the last one was sent");
+        }
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(
@@ -133,6 +124,17 @@ public class BenchOpen {
                 percentile(sorted, 99.9),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
         System.exit(0);
+    }
+
+    static void record(long due, HttpResponse<Void> response, Throwable error) {
+        latencies.add((System.nanoTime() - due) / 1000);
+        if (error != null) {
+            failed.incrementAndGet();
+        } else if (response.statusCode() / 100 == 2) {
+            ok.incrementAndGet();
+        } else {
+            refused.incrementAndGet();
+        }
     }
 
     static HttpRequest.Builder request(String url, String token) {

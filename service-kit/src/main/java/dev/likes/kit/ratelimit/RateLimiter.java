@@ -184,16 +184,34 @@ public class RateLimiter implements AutoCloseable {
         }
     }
 
+    /** The {@code result} tag of {@code likes.ratelimit.decisions}. */
+    private enum Result {
+        FAILED_OPEN("failed-open"),
+        ALLOWED("allowed"),
+        LIMITED("limited");
+
+        private final String tag;
+
+        Result(String tag) {
+            this.tag = tag;
+        }
+
+        static Result of(RateLimitDecision decision) {
+            return !decision.checked() ? FAILED_OPEN : decision.allowed() ? ALLOWED : LIMITED;
+        }
+    }
+
     private RateLimitDecision counted(RateLimit limit, RateLimitDecision decision) {
-        int result = !decision.checked() ? 0 : decision.allowed() ? 1 : 2;
-        decisions.computeIfAbsent(limit.name(), this::decisionCounters)[result].increment();
+        decisions
+                .computeIfAbsent(limit.name(), this::decisionCounters)[
+                Result.of(decision).ordinal()].increment();
         return decision;
     }
 
-    /** Per limit, by result: failed-open, allowed, limited. */
+    /** One limit's counters, indexed by {@link Result#ordinal()}. */
     private Counter[] decisionCounters(String limit) {
-        return Stream.of("failed-open", "allowed", "limited")
-                .map(result -> meters.counter("likes.ratelimit.decisions", "limit", limit, "result", result))
+        return Stream.of(Result.values())
+                .map(result -> meters.counter("likes.ratelimit.decisions", "limit", limit, "result", result.tag))
                 .toArray(Counter[]::new);
     }
 
