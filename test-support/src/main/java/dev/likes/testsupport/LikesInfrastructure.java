@@ -2,8 +2,11 @@ package dev.likes.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +35,8 @@ public final class LikesInfrastructure {
 
     /** Partitions of auto-created topics: more than one, so per-key ordering and rebalances are really exercised. */
     public static final int PARTITIONS = 4;
+
+    private static final Duration CONNECTIONS_GONE_TIMEOUT = Duration.ofSeconds(15);
 
     private static volatile LikesInfrastructure instance;
 
@@ -169,13 +174,35 @@ public final class LikesInfrastructure {
         }
     }
 
+    /**
+     * Runs in a shutdown hook, beside Spring's, which is still closing the test contexts: a database dropped under them
+     * leaves a scheduled task waiting for a connection (Hikari's 30 s), and the context's close, and the test JVM's exit,
+     * waiting for that task. So the drop waits until the contexts' pools have let go of the database; a pool that never
+     * does is cut off after {@link #CONNECTIONS_GONE_TIMEOUT}.
+     */
     private static void dropDatabase(String adminUrl, String user, String password, String database) {
         try (Connection c = DriverManager.getConnection(adminUrl, user, password);
-                Statement s = c.createStatement()) {
+                Statement s = c.createStatement();
+                PreparedStatement connections =
+                        c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+            connections.setString(1, database);
+            long deadline = System.nanoTime() + CONNECTIONS_GONE_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline && connectionsTo(connections) > 0) {
+                Thread.sleep(50);
+            }
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (SQLException e) {
             // The JVM is exiting; a leftover database is untidy, not wrong.
             System.err.println("Could not drop test database " + database + ": " + e.getMessage());
+        }
+    }
+
+    private static long connectionsTo(PreparedStatement connections) throws SQLException {
+        try (ResultSet rows = connections.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
