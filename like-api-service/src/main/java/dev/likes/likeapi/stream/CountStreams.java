@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * to send.
  */
 @Component
-class CountStreams implements MessageListener, DisposableBean {
+class CountStreams implements MessageListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CountStreams.class);
 
@@ -47,6 +47,7 @@ class CountStreams implements MessageListener, DisposableBean {
     private final ScheduledExecutorService ticker;
     private final ExecutorService senders;
     private final Counter rejected;
+    private volatile boolean running = true;
 
     CountStreams(CountStreamProperties properties, LikeCounts counts, MeterRegistry meters) {
         this.properties = properties;
@@ -66,6 +67,11 @@ class CountStreams implements MessageListener, DisposableBean {
 
     /** Opens a stream of the posts' counts, starting with their current counts. */
     SseEmitter open(List<String> postIds) {
+        if (!running) {
+            // Shutting down: a stream opened now would hold the graceful shutdown up, as those stop() ended did. The
+            // same 503 as a full instance sends the browser to another one.
+            throw new TooManyStreams();
+        }
         if (reserved.incrementAndGet() > properties.maxStreams()) {
             reserved.decrementAndGet();
             rejected.increment();
@@ -183,9 +189,25 @@ class CountStreams implements MessageListener, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Ends every open stream at the start of a shutdown, in the default phase, which stops before the web server's
+     * graceful shutdown: that waits for every open request, and a stream ends on its own only at its timeout (minutes),
+     * so an instance with a browser on it waited out the whole shutdown phase. Completing each stream also tells its
+     * browser to reconnect, to another instance, at once.
+     */
+    @Override
+    public void stop() {
+        running = false;
         ticker.shutdownNow();
-        // Completing each stream tells its browser to reconnect (to another instance) instead of waiting on a dead one.
         List.copyOf(open).forEach(this::release);
         senders.shutdown();
     }

@@ -60,6 +60,11 @@ final class SseClient implements AutoCloseable {
         return comments;
     }
 
+    /** Whether the server has ended the stream (the response body ran out). */
+    boolean ended() {
+        return !reader.isAlive();
+    }
+
     /** The {@code retry} fields seen, in milliseconds. */
     List<Long> retries() {
         return retries;
