@@ -1,5 +1,7 @@
 package dev.likes.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -186,13 +189,15 @@ public final class LikesInfrastructure {
                 PreparedStatement connections =
                         c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
             connections.setString(1, database);
-            long deadline = System.nanoTime() + CONNECTIONS_GONE_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline && connectionsTo(connections) > 0) {
-                Thread.sleep(50);
+            try {
+                await().atMost(CONNECTIONS_GONE_TIMEOUT)
+                        .pollInSameThread()
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> connectionsTo(connections) == 0);
+            } catch (ConditionTimeoutException e) {
+                // A pool that never lets go: the drop below cuts it off.
             }
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (SQLException e) {
             // The JVM is exiting; a leftover database is untidy, not wrong.
             System.err.println("Could not drop test database " + database + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.likes.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -12,9 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,16 +77,30 @@ class TestDatabaseDropIT {
             System.out.println("child: database " + url.substring(url.lastIndexOf('/') + 1));
             Connection held = infrastructure.openConnection();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitTheDropWaiting();
                 try (held;
                         Statement statement = held.createStatement()) {
-                    Thread.sleep(1_000);
                     statement.execute("SELECT 1");
                     System.out.println("child: the database was still there");
-                } catch (SQLException | InterruptedException e) {
+                } catch (SQLException e) {
                     System.out.println("child: the database was gone: " + e.getMessage());
                 }
             }));
             System.exit(0);
+        }
+
+        /**
+         * Until test-support's drop hook is waiting between its polls, as it does while this JVM still holds a
+         * connection. A drop that does not wait is done and gone before that, and the query after finds no database.
+         */
+        private static void awaitTheDropWaiting() {
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(thread -> thread.getName().startsWith("drop-likes_it_")
+                                && thread.getState() == Thread.State.TIMED_WAITING));
+            } catch (ConditionTimeoutException e) {
+                // The query below tells.
+            }
         }
     }
 }

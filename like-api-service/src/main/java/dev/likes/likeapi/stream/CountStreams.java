@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * to send.
  */
 @Component
-class CountStreams implements MessageListener, SmartLifecycle {
+class CountStreams implements MessageListener, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CountStreams.class);
 
@@ -210,6 +211,12 @@ class CountStreams implements MessageListener, SmartLifecycle {
         ticker.shutdownNow();
         List.copyOf(open).forEach(this::release);
         senders.shutdown();
+    }
+
+    /** A context that failed while starting is destroyed without being stopped: its threads end here then. */
+    @Override
+    public void destroy() {
+        stop();
     }
 
     private static ThreadFactory named(String prefix, AtomicInteger sequence) {
