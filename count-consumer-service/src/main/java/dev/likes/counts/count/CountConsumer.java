@@ -111,7 +111,7 @@ class CountConsumer {
         CountApplier.Counted counted = count(List.copyOf(events.values()));
         metrics.duplicates(duplicatesInBatch);
         cache.write(counted.counts());
-        if (log.isInfoEnabled()) {
+        if (log.isDebugEnabled()) {
             for (IncomingEvent incoming : events.values()) {
                 if (counted.fresh().contains(incoming.event().eventId())) {
                     traces.within(incoming.headers(), "count like", incoming.event(), CountConsumer::logCounted);
@@ -132,7 +132,7 @@ class CountConsumer {
     }
 
     private static void logCounted(LikeEvent event) {
-        log.atInfo()
+        log.atDebug()
                 .addKeyValue("postId", event.postId())
                 .addKeyValue("eventId", event.eventId())
                 .addKeyValue("type", event.type())

@@ -62,7 +62,7 @@ class FeedBoostListener {
             }
         }
         List<Boolean> applied = scores.apply(events);
-        boolean logApplied = log.isInfoEnabled();
+        boolean logApplied = log.isDebugEnabled();
         int duplicates = 0;
         for (int i = 0; i < events.size(); i++) {
             if (applied.get(i)) {
@@ -91,7 +91,7 @@ class FeedBoostListener {
     }
 
     private static void logApplied(LikeEvent event) {
-        log.atInfo()
+        log.atDebug()
                 .addKeyValue("postId", event.postId())
                 .addKeyValue("eventId", event.eventId())
                 .addKeyValue("type", event.type())

@@ -61,8 +61,8 @@ class LikeService {
         String traceId = traces.currentTraceIdOrNull();
         Outcome outcome = await(
                 writer.submit(new Command(op, postId, userId, ownerId, traceId, traces.currentTraceParentOrNull())));
-        if (outcome.event() != null) {
-            log.atInfo()
+        if (outcome.event() != null && log.isDebugEnabled()) {
+            log.atDebug()
                     .addKeyValue("postId", postId)
                     .addKeyValue("type", outcome.event().type())
                     .addKeyValue("eventId", outcome.event().eventId())

@@ -48,7 +48,7 @@ class NotificationListener {
     /** One line per committed change; duplicates and ignored events changed nothing and say nothing. */
     private void logApplied(
             List<ConsumerRecord<String, LikeEvent>> records, List<NotificationRecorder.Outcome> outcomes) {
-        if (!log.isInfoEnabled()) {
+        if (!log.isDebugEnabled()) {
             return;
         }
         for (int i = 0; i < outcomes.size(); i++) {
@@ -68,7 +68,7 @@ class NotificationListener {
     }
 
     private static void logChange(LikeEvent event, NotificationRecorder.Outcome outcome) {
-        log.atInfo()
+        log.atDebug()
                 .addKeyValue("postId", event.postId())
                 .addKeyValue("eventId", event.eventId())
                 .log(

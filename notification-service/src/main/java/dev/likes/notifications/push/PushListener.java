@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -56,12 +57,15 @@ class PushListener {
     }
 
     private void logDone(List<ConsumerRecord<String, LikeEvent>> records, List<PushDispatcher.Outcome> outcomes) {
+        // A push that left is an external call worth a line; one collapsed into it says nothing new but at DEBUG.
         if (!log.isInfoEnabled()) {
             return;
         }
+        boolean collapsedToo = log.isDebugEnabled();
         for (int i = 0; i < outcomes.size(); i++) {
             PushDispatcher.Outcome outcome = outcomes.get(i);
-            if (outcome == PushDispatcher.Outcome.SENT || outcome == PushDispatcher.Outcome.COLLAPSED) {
+            if (outcome == PushDispatcher.Outcome.SENT
+                    || (collapsedToo && outcome == PushDispatcher.Outcome.COLLAPSED)) {
                 ConsumerRecord<String, LikeEvent> record = records.get(i);
                 traces.within(record.headers(), "push", record.value(), outcome, PushListener::logOutcome);
             }
@@ -69,7 +73,7 @@ class PushListener {
     }
 
     private static void logOutcome(LikeEvent event, PushDispatcher.Outcome outcome) {
-        log.atInfo()
+        log.atLevel(outcome == PushDispatcher.Outcome.SENT ? Level.INFO : Level.DEBUG)
                 .addKeyValue("postId", event.postId())
                 .addKeyValue("eventId", event.eventId())
                 .log(outcome == PushDispatcher.Outcome.SENT ? "push sent" : "push collapsed");

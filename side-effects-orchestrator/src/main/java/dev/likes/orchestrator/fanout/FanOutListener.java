@@ -190,7 +190,7 @@ class FanOutListener {
         /** Logs the fact in the record's trace, then ends its observation. */
         void acknowledged() {
             try (Observation.Scope scope = observation.openScope()) {
-                log.atInfo()
+                log.atDebug()
                         .addKeyValue("postId", event.postId())
                         .addKeyValue("eventId", event.eventId())
                         .addKeyValue("type", event.type())
