@@ -43,6 +43,9 @@ public class BenchOpen {
         int users = Integer.parseInt(args[4]);
         int posts = Integer.parseInt(args[5]);
         byte[] secret = System.getenv("LIKES_JWT_SECRET").getBytes(StandardCharsets.UTF_8);
+        // BENCH_OPEN_PATH=/benchmark/noop/ times like-api's no-op endpoint instead: the same requests, tokens and
+        // generator without the write, i.e. the floor this machine and this generator put under the like's latency.
+        String likePath = System.getenv().getOrDefault("BENCH_OPEN_PATH", "/like/");
         String run = Long.toString(System.currentTimeMillis(), 36);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -88,7 +91,7 @@ public class BenchOpen {
             String token = tokens[(int) (n % users)];
             String post = postIds[(int) ((n + n / users) % posts)];
             http.sendAsync(
-                            request(base + "/like/" + post, token)
+                            request(base + likePath + post, token)
                                     .POST(HttpRequest.BodyPublishers.noBody())
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
