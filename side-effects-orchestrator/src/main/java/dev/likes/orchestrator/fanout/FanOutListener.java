@@ -187,7 +187,7 @@ class FanOutListener {
     /** The sends of the record at {@code index} of the batch, and the observation continuing its trace. */
     private record InFlight(int index, LikeEvent event, List<CompletableFuture<?>> futures, Observation observation) {
 
-        /** Logs the fact in the record's trace (a DEBUG line: no scope opened without it), then ends its observation. */
+        /** Logs the fact in the record's trace (DEBUG: no scope opened without it), then ends its observation. */
         void acknowledged() {
             try {
                 if (log.isDebugEnabled()) {
