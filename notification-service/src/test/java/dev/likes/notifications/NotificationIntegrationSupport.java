@@ -11,11 +11,13 @@ import dev.likes.testsupport.LikesIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,6 +46,7 @@ public abstract class NotificationIntegrationSupport {
     protected static final FcmStandIn FCM = FcmStandIn.start();
     private static final Path SERVICE_ACCOUNT =
             FCM.writeServiceAccount(Path.of(System.getProperty("java.io.tmpdir")), "likes-it");
+    private static final AtomicReference<Instant> LAST_OCCURRED_AT = new AtomicReference<>(Instant.EPOCH);
     private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
@@ -70,11 +73,21 @@ public abstract class NotificationIntegrationSupport {
     }
 
     protected static LikeEvent like(String postId, String ownerId, String actorId) {
-        return LikeEvent.of(LikeEventType.LIKED, postId, ownerId, actorId, Instant.now(), null);
+        return LikeEvent.of(LikeEventType.LIKED, postId, ownerId, actorId, nextOccurredAt(), null);
     }
 
     protected static LikeEvent unlike(String postId, String ownerId, String actorId) {
-        return LikeEvent.of(LikeEventType.UNLIKED, postId, ownerId, actorId, Instant.now(), null);
+        return LikeEvent.of(LikeEventType.UNLIKED, postId, ownerId, actorId, nextOccurredAt(), null);
+    }
+
+    /**
+     * Strictly later than the previous call, as like-api's events of one (post, user) are: two calls within one
+     * microsecond would otherwise get the same time, which no real like and unlike of one user share.
+     */
+    private static Instant nextOccurredAt() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return LAST_OCCURRED_AT.accumulateAndGet(
+                now, (last, candidate) -> candidate.isAfter(last) ? candidate : last.plus(1, ChronoUnit.MICROS));
     }
 
     /** Publishes as the orchestrator does: key = postId, the id headers, the JSON body; waits for the broker. */

@@ -194,8 +194,9 @@ class OutboxRelay implements SmartLifecycle {
             } catch (TimeoutException | ExecutionException e) {
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
-            // Stop acknowledging at the first failure: a later row sent fine is re-sent with the failed one, which
-            // consumers dedupe by eventId, rather than overtaking an earlier row of the same post.
+            // Stop acknowledging at the first failure: a later row sent fine stays and is re-sent after the failed one.
+            // Its first copy has still overtaken the failed row, and consumers keep the first copy of an eventId, so
+            // the one consumer to which a user's order matters (notifications) goes by occurredAt, not by arrival.
         }
         if (firstFailure != null) {
             log.atWarn()

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns owner-notification events into entries, exactly once per like. Two keys make redelivery harmless: the
  * eventId (the same record delivered again) and the action key (post, actor) (the same like reaching us in another
- * event). While the owner has an unread entry for a post, further likes join it instead of adding rows.
+ * event). The action key also remembers when its last change happened, so a like and its unlike that arrive out of
+ * order (a publisher re-sent the earlier one after the later one got through) end as the user left them: the later
+ * change wins. While the owner has an unread entry for a post, further likes join it instead of adding rows.
  *
  * <p>A batch is applied set-wise: a few statements over the whole batch ({@link NotificationStore}) instead of three or
  * four per event, with the same outcome as applying the events one by one in order. Two events touching one action key
@@ -246,12 +248,8 @@ class NotificationRecorder {
 
     private void liked(List<LikeEvent> events, List<Integer> likes, Outcome[] outcomes) {
         // Claims the action keys; a retracted one (liked, unliked while unread) may count again.
-        Set<NotificationStore.ActionKey> claimed = store.claimActions(likes.stream()
-                .map(i -> {
-                    LikeEvent e = events.get(i);
-                    return new NotificationStore.Like(e.postId(), e.userId(), e.postOwnerId(), e.occurredAt());
-                })
-                .toList());
+        Set<NotificationStore.ActionKey> claimed = store.claimActions(
+                likes.stream().map(i -> change(events.get(i))).toList());
         Map<Group, List<Integer>> byGroup = new LinkedHashMap<>();
         for (int i : likes) {
             LikeEvent e = events.get(i);
@@ -296,26 +294,34 @@ class NotificationRecorder {
     private void unliked(List<LikeEvent> events, List<Integer> unlikes, Outcome[] outcomes) {
         // Only an unread entry is taken back: what the owner has already seen stays seen.
         Map<NotificationStore.ActionKey, Long> retracted = new HashMap<>();
-        for (NotificationStore.Retraction r : store.retractActions(unlikes.stream()
-                .map(i -> new NotificationStore.ActionKey(
-                        events.get(i).postId(), events.get(i).userId()))
-                .toList())) {
+        for (NotificationStore.Retraction r : store.retractActions(
+                unlikes.stream().map(i -> change(events.get(i))).toList())) {
             retracted.put(new NotificationStore.ActionKey(r.postId(), r.actorId()), r.notificationId());
         }
         Map<Long, Integer> removedByEntry = new LinkedHashMap<>();
+        List<NotificationStore.Change> tookNothingBack = new ArrayList<>();
         for (int i : unlikes) {
-            Long entry = retracted.get(new NotificationStore.ActionKey(
-                    events.get(i).postId(), events.get(i).userId()));
+            LikeEvent e = events.get(i);
+            Long entry = retracted.get(new NotificationStore.ActionKey(e.postId(), e.userId()));
             if (entry == null) {
                 outcomes[i] = Outcome.IGNORED;
+                tookNothingBack.add(change(e));
             } else {
                 outcomes[i] = Outcome.RETRACTED;
                 removedByEntry.merge(entry, 1, Integer::sum);
             }
         }
+        if (!tookNothingBack.isEmpty()) {
+            // Usually none: an unlike normally finds its like counted in an unread entry.
+            store.rememberUnlikes(tookNothingBack);
+        }
         if (!removedByEntry.isEmpty()) {
             store.removeActors(List.copyOf(removedByEntry.keySet()), List.copyOf(removedByEntry.values()));
         }
+    }
+
+    private static NotificationStore.Change change(LikeEvent event) {
+        return new NotificationStore.Change(event.postId(), event.userId(), event.postOwnerId(), event.occurredAt());
     }
 
     /** The unique key of an unread entry: (recipient, post); the type is always POST_LIKED here. */

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +39,11 @@ class NotificationStore {
         this.processedEvents = processedEvents;
     }
 
-    /** One like, as the action key (post, actor) and the entry it counts in. */
-    record Like(String postId, String actorId, String recipientId, Instant at) {}
+    /**
+     * One like or unlike of an action key (post, actor), with the recipient it notifies and when the like API committed
+     * it: of two changes of one key, the later one wins, whatever order they arrive in.
+     */
+    record Change(String postId, String actorId, String recipientId, Instant at) {}
 
     /** An action key (post, actor). */
     record ActionKey(String postId, String actorId) {}
@@ -69,31 +73,47 @@ class NotificationStore {
     }
 
     /**
-     * Claims the likes' action keys: a key not seen before, or one retracted (liked, unliked while unread), may count
-     * again; a key that stands is a like counted already.
+     * Claims the likes' action keys: a key not seen before, or one retracted by an earlier unlike, counts (again). A
+     * like no later than the key's last change is stale: a redelivery, or a like whose unlike overtook it on the way.
+     * A later like of a key that still stands (its unlike was lost to reordering, or the owner had already seen it)
+     * counts no second time; it only becomes the key's last change.
      *
      * @param likes distinct action keys
      * @return the keys claimed now
      */
-    Set<ActionKey> claimActions(List<Like> likes) {
-        return new HashSet<>(jdbc.sql(
+    Set<ActionKey> claimActions(List<Change> likes) {
+        return new HashSet<>(jdbc
+                .sql(
                         """
-                        INSERT INTO notification_actions (post_id, actor_id, recipient_id, acted_at)
-                        SELECT post_id, actor_id, recipient_id, timestamptz 'epoch' + at_us * interval '1 microsecond'
-                        FROM unnest(:postIds, :actorIds, :recipientIds, :ats) AS t(post_id, actor_id, recipient_id, at_us)
+                        INSERT INTO notification_actions (post_id, actor_id, recipient_id, acted_at, changed_at)
+                        SELECT post_id, actor_id, recipient_id, at, at
+                        FROM (SELECT post_id, actor_id, recipient_id,
+                                     timestamptz 'epoch' + at_us * interval '1 microsecond' AS at
+                              FROM unnest(:postIds, :actorIds, :recipientIds, :ats)
+                                  AS t(post_id, actor_id, recipient_id, at_us)) AS t
                         ON CONFLICT (post_id, actor_id) DO UPDATE
-                            SET retracted = false, acted_at = excluded.acted_at, recipient_id = excluded.recipient_id
-                            WHERE notification_actions.retracted
-                        RETURNING post_id, actor_id
+                            SET retracted = false,
+                                changed_at = excluded.changed_at,
+                                acted_at = CASE WHEN notification_actions.retracted THEN excluded.acted_at
+                                                ELSE notification_actions.acted_at END,
+                                recipient_id = CASE WHEN notification_actions.retracted THEN excluded.recipient_id
+                                                    ELSE notification_actions.recipient_id END
+                            WHERE notification_actions.changed_at < excluded.changed_at
+                        RETURNING post_id, actor_id, acted_at = changed_at AS claimed
                         """)
-                .param("postIds", text(likes.stream().map(Like::postId).toList()))
-                .param("actorIds", text(likes.stream().map(Like::actorId).toList()))
+                .param("postIds", text(likes.stream().map(Change::postId).toList()))
+                .param("actorIds", text(likes.stream().map(Change::actorId).toList()))
                 .param(
                         "recipientIds",
-                        text(likes.stream().map(Like::recipientId).toList()))
-                .param("ats", micros(likes.stream().map(Like::at).toList()))
-                .query((rs, n) -> new ActionKey(rs.getString(1), rs.getString(2)))
-                .list());
+                        text(likes.stream().map(Change::recipientId).toList()))
+                .param("ats", micros(likes.stream().map(Change::at).toList()))
+                // A key claimed now took the like's time as both acted_at and changed_at; a standing key only moved
+                // its changed_at past the acted_at of the like it counts.
+                .query((rs, n) -> rs.getBoolean("claimed") ? new ActionKey(rs.getString(1), rs.getString(2)) : null)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList());
     }
 
     /**
@@ -154,23 +174,54 @@ class NotificationStore {
     }
 
     /**
-     * Takes back the actions that count in an unread entry; what the owner has already seen stays seen.
+     * Takes back the actions that count in an unread entry, unless a later change of the key was applied already;
+     * what the owner has already seen stays seen.
      *
-     * @param actions distinct action keys
+     * @param unlikes distinct action keys
      */
-    List<Retraction> retractActions(List<ActionKey> actions) {
+    List<Retraction> retractActions(List<Change> unlikes) {
         return jdbc.sql(
                         """
-                        UPDATE notification_actions a SET retracted = true
-                        FROM unnest(:postIds, :actorIds) AS t(post_id, actor_id), notifications n
+                        UPDATE notification_actions a SET retracted = true, changed_at = t.at
+                        FROM (SELECT post_id, actor_id, timestamptz 'epoch' + at_us * interval '1 microsecond' AS at
+                              FROM unnest(:postIds, :actorIds, :ats) AS t(post_id, actor_id, at_us)) AS t,
+                             notifications n
                         WHERE a.post_id = t.post_id AND a.actor_id = t.actor_id AND NOT a.retracted
-                          AND n.id = a.notification_id AND n.read_at IS NULL
+                          AND a.changed_at < t.at AND n.id = a.notification_id AND n.read_at IS NULL
                         RETURNING a.post_id, a.actor_id, a.notification_id
                         """)
-                .param("postIds", text(actions.stream().map(ActionKey::postId).toList()))
-                .param("actorIds", text(actions.stream().map(ActionKey::actorId).toList()))
+                .param("postIds", text(unlikes.stream().map(Change::postId).toList()))
+                .param("actorIds", text(unlikes.stream().map(Change::actorId).toList()))
+                .param("ats", micros(unlikes.stream().map(Change::at).toList()))
                 .query((rs, n) -> new Retraction(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
+    }
+
+    /**
+     * Records unlikes that took nothing back as their keys' last change: an unlike that overtook its like leaves a
+     * retracted row, so the like arriving after it is stale; one of a like the owner has seen leaves it standing.
+     *
+     * @param unlikes distinct action keys, none of them retracted by {@link #retractActions} just now
+     */
+    void rememberUnlikes(List<Change> unlikes) {
+        jdbc.sql(
+                        """
+                        INSERT INTO notification_actions (post_id, actor_id, recipient_id, retracted, acted_at, changed_at)
+                        SELECT post_id, actor_id, recipient_id, true, at, at
+                        FROM (SELECT post_id, actor_id, recipient_id,
+                                     timestamptz 'epoch' + at_us * interval '1 microsecond' AS at
+                              FROM unnest(:postIds, :actorIds, :recipientIds, :ats)
+                                  AS t(post_id, actor_id, recipient_id, at_us)) AS t
+                        ON CONFLICT (post_id, actor_id) DO UPDATE SET changed_at = excluded.changed_at
+                            WHERE notification_actions.changed_at < excluded.changed_at
+                        """)
+                .param("postIds", text(unlikes.stream().map(Change::postId).toList()))
+                .param("actorIds", text(unlikes.stream().map(Change::actorId).toList()))
+                .param(
+                        "recipientIds",
+                        text(unlikes.stream().map(Change::recipientId).toList()))
+                .param("ats", micros(unlikes.stream().map(Change::at).toList()))
+                .update();
     }
 
     /**

@@ -36,7 +36,9 @@ import org.springframework.stereotype.Component;
  * <p>The method returns, and the container commits the batch's offsets, only after the broker acknowledged every send
  * (acks=all, idempotent producer). If a send fails or times out, the first record not fully acknowledged is reported
  * to the error handler: the records before it are committed, it and the rest are redelivered after a backoff. A
- * redelivery may send an event a second time; the consumers of the fan-out topics dedupe by eventId.
+ * redelivery may send an event a second time; the consumers of the fan-out topics dedupe by eventId. A send that
+ * failed may also have been overtaken by a later one of its partition that got through, so a consumer to which the
+ * order of one user's like and unlike matters (notifications) goes by their occurredAt, not by their arrival.
  *
  * <p>Each event's sends run in an observation continuing its record's trace; the observation stays open until the
  * sends are acknowledged, and the event's "like fanned out" line is logged inside it, so the like's trace id finds it.
