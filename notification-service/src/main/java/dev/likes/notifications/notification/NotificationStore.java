@@ -45,6 +45,14 @@ class NotificationStore {
      */
     record Change(String postId, String actorId, String recipientId, Instant at) {}
 
+    /**
+     * A batch of {@link Change}s as rows {@code t(post_id, actor_id, recipient_id, at)}, bound by {@link #withChanges}.
+     */
+    private static final String CHANGES =
+            """
+            (SELECT post_id, actor_id, recipient_id, timestamptz 'epoch' + at_us * interval '1 microsecond' AS at
+             FROM unnest(:postIds, :actorIds, :recipientIds, :ats) AS t(post_id, actor_id, recipient_id, at_us)) AS t""";
+
     /** An action key (post, actor). */
     record ActionKey(String postId, String actorId) {}
 
@@ -82,15 +90,10 @@ class NotificationStore {
      * @return the keys claimed now
      */
     Set<ActionKey> claimActions(List<Change> likes) {
-        return new HashSet<>(jdbc
-                .sql(
+        return new HashSet<>(withChanges(
                         """
                         INSERT INTO notification_actions (post_id, actor_id, recipient_id, acted_at, changed_at)
-                        SELECT post_id, actor_id, recipient_id, at, at
-                        FROM (SELECT post_id, actor_id, recipient_id,
-                                     timestamptz 'epoch' + at_us * interval '1 microsecond' AS at
-                              FROM unnest(:postIds, :actorIds, :recipientIds, :ats)
-                                  AS t(post_id, actor_id, recipient_id, at_us)) AS t
+                        SELECT post_id, actor_id, recipient_id, at, at FROM %s
                         ON CONFLICT (post_id, actor_id) DO UPDATE
                             SET retracted = false,
                                 changed_at = excluded.changed_at,
@@ -100,13 +103,8 @@ class NotificationStore {
                                                     ELSE notification_actions.recipient_id END
                             WHERE notification_actions.changed_at < excluded.changed_at
                         RETURNING post_id, actor_id, acted_at = changed_at AS claimed
-                        """)
-                .param("postIds", text(likes.stream().map(Change::postId).toList()))
-                .param("actorIds", text(likes.stream().map(Change::actorId).toList()))
-                .param(
-                        "recipientIds",
-                        text(likes.stream().map(Change::recipientId).toList()))
-                .param("ats", micros(likes.stream().map(Change::at).toList()))
+                        """,
+                        likes)
                 // A key claimed now took the like's time as both acted_at and changed_at; a standing key only moved
                 // its changed_at past the acted_at of the like it counts.
                 .query((rs, n) -> rs.getBoolean("claimed") ? new ActionKey(rs.getString(1), rs.getString(2)) : null)
@@ -180,19 +178,15 @@ class NotificationStore {
      * @param unlikes distinct action keys
      */
     List<Retraction> retractActions(List<Change> unlikes) {
-        return jdbc.sql(
+        return withChanges(
                         """
                         UPDATE notification_actions a SET retracted = true, changed_at = t.at
-                        FROM (SELECT post_id, actor_id, timestamptz 'epoch' + at_us * interval '1 microsecond' AS at
-                              FROM unnest(:postIds, :actorIds, :ats) AS t(post_id, actor_id, at_us)) AS t,
-                             notifications n
+                        FROM %s, notifications n
                         WHERE a.post_id = t.post_id AND a.actor_id = t.actor_id AND NOT a.retracted
                           AND a.changed_at < t.at AND n.id = a.notification_id AND n.read_at IS NULL
                         RETURNING a.post_id, a.actor_id, a.notification_id
-                        """)
-                .param("postIds", text(unlikes.stream().map(Change::postId).toList()))
-                .param("actorIds", text(unlikes.stream().map(Change::actorId).toList()))
-                .param("ats", micros(unlikes.stream().map(Change::at).toList()))
+                        """,
+                        unlikes)
                 .query((rs, n) -> new Retraction(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
@@ -204,24 +198,26 @@ class NotificationStore {
      * @param unlikes distinct action keys, none of them retracted by {@link #retractActions} just now
      */
     void rememberUnlikes(List<Change> unlikes) {
-        jdbc.sql(
+        withChanges(
                         """
                         INSERT INTO notification_actions (post_id, actor_id, recipient_id, retracted, acted_at, changed_at)
-                        SELECT post_id, actor_id, recipient_id, true, at, at
-                        FROM (SELECT post_id, actor_id, recipient_id,
-                                     timestamptz 'epoch' + at_us * interval '1 microsecond' AS at
-                              FROM unnest(:postIds, :actorIds, :recipientIds, :ats)
-                                  AS t(post_id, actor_id, recipient_id, at_us)) AS t
+                        SELECT post_id, actor_id, recipient_id, true, at, at FROM %s
                         ON CONFLICT (post_id, actor_id) DO UPDATE SET changed_at = excluded.changed_at
                             WHERE notification_actions.changed_at < excluded.changed_at
-                        """)
-                .param("postIds", text(unlikes.stream().map(Change::postId).toList()))
-                .param("actorIds", text(unlikes.stream().map(Change::actorId).toList()))
+                        """,
+                        unlikes)
+                .update();
+    }
+
+    /** The statement, {@code %s} standing for {@link #CHANGES}, with the changes bound as its arrays. */
+    private JdbcClient.StatementSpec withChanges(String sql, List<Change> changes) {
+        return jdbc.sql(sql.formatted(CHANGES))
+                .param("postIds", text(changes.stream().map(Change::postId).toList()))
+                .param("actorIds", text(changes.stream().map(Change::actorId).toList()))
                 .param(
                         "recipientIds",
-                        text(unlikes.stream().map(Change::recipientId).toList()))
-                .param("ats", micros(unlikes.stream().map(Change::at).toList()))
-                .update();
+                        text(changes.stream().map(Change::recipientId).toList()))
+                .param("ats", micros(changes.stream().map(Change::at).toList()));
     }
 
     /**
