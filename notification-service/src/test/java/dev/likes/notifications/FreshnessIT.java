@@ -38,10 +38,16 @@ class FreshnessIT extends NotificationIntegrationSupport {
         LikeEvent like = like(post, owner, "alice");
         try (Connection blocker = LikesInfrastructure.get().openConnection()) {
             blocker.setAutoCommit(false);
-            // The listener's insert of this eventId waits for this transaction: its batch stays in hand.
+            // The listener's claim of this like's action key waits for this transaction: its batch stays in hand.
             try (PreparedStatement s = blocker.prepareStatement(
-                    "INSERT INTO notifications.processed_events (consumer, event_id) VALUES ('notifications', ?)")) {
-                s.setObject(1, like.eventId());
+                    """
+                    INSERT INTO notifications.notification_actions
+                        (post_id, actor_id, recipient_id, acted_at, changed_at)
+                    VALUES (?, ?, ?, now(), now())
+                    """)) {
+                s.setString(1, like.postId());
+                s.setString(2, like.userId());
+                s.setString(3, like.postOwnerId());
                 s.executeUpdate();
             }
             publish(Topics.NOTIFY_OWNER, like);

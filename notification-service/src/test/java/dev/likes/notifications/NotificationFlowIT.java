@@ -36,14 +36,6 @@ class NotificationFlowIT extends NotificationIntegrationSupport {
                 .list();
     }
 
-    private boolean processed(LikeEvent event) {
-        return jdbc.sql("SELECT count(*) FROM processed_events WHERE consumer = 'notifications' AND event_id = :id")
-                        .param("id", event.eventId())
-                        .query(Long.class)
-                        .single()
-                == 1;
-    }
-
     @Test
     void oneLikeGivesOneNotificationEvenWhenDeliveredTwiceAndAfterTheConsumerRestarts() {
         String owner = randomId("owner");
@@ -60,11 +52,11 @@ class NotificationFlowIT extends NotificationIntegrationSupport {
         await().atMost(ASYNC).until(() -> !container.isRunning());
         publish(Topics.NOTIFY_OWNER, liked); // the same record again
         LikeEvent sameLikeAnotherEvent = like(post, owner, "alice"); // the same like under a new eventId
-        publish(Topics.NOTIFY_OWNER, sameLikeAnotherEvent);
+        var last = publish(Topics.NOTIFY_OWNER, sameLikeAnotherEvent);
         container.start();
 
         // The second event sits behind the redelivered one on the post's partition: once it is processed, so is all.
-        await().atMost(ASYNC).until(() -> processed(sameLikeAnotherEvent));
+        awaitConsumed(NOTIFICATIONS_GROUP, last);
         assertThat(rowsOf(owner, post))
                 .singleElement()
                 .satisfies(row -> assertThat(row.actorCount()).isEqualTo(1))
@@ -119,12 +111,10 @@ class NotificationFlowIT extends NotificationIntegrationSupport {
         long first = rowsOf(owner, post).get(0).id();
         http.postForEntity("/notifications/" + first + "/read", as(owner), Void.class);
 
-        LikeEvent bob = like(post, owner, "bob");
-        publish(Topics.NOTIFY_OWNER, bob);
-        LikeEvent aliceUnlikes = unlike(post, owner, "alice");
-        publish(Topics.NOTIFY_OWNER, aliceUnlikes); // already seen: stays
+        publish(Topics.NOTIFY_OWNER, like(post, owner, "bob"));
+        var aliceUnlikes = publish(Topics.NOTIFY_OWNER, unlike(post, owner, "alice")); // already seen: stays
 
-        await().atMost(ASYNC).until(() -> processed(bob) && processed(aliceUnlikes));
+        awaitConsumed(NOTIFICATIONS_GROUP, aliceUnlikes);
         await().atMost(ASYNC).untilAsserted(() -> assertThat(rowsOf(owner, post))
                 .extracting(Row::actorId, Row::actorCount, Row::read)
                 .containsExactly(
@@ -141,9 +131,9 @@ class NotificationFlowIT extends NotificationIntegrationSupport {
 
         try (var dlq = KafkaTestConsumer.of(Topics.dlqOf(Topics.NOTIFY_OWNER))) {
             publishRaw(Topics.NOTIFY_OWNER, post, garbage);
-            publish(Topics.NOTIFY_OWNER, behind);
+            var sent = publish(Topics.NOTIFY_OWNER, behind);
 
-            await().atMost(ASYNC).until(() -> processed(behind));
+            awaitConsumed(NOTIFICATIONS_GROUP, sent);
             assertThat(rowsOf(owner, post)).singleElement().satisfies(row -> assertThat(row.actorId())
                     .isEqualTo("dave"));
             await().atMost(ASYNC).untilAsserted(() -> assertThat(dlq.poll(record -> post.equals(record.key())))
@@ -159,9 +149,9 @@ class NotificationFlowIT extends NotificationIntegrationSupport {
         LikeEvent selfLike = like(post, owner, owner);
         LikeEvent other = like(post, owner, "carol");
         publish(Topics.NOTIFY_OWNER, selfLike);
-        publish(Topics.NOTIFY_OWNER, other);
+        var sent = publish(Topics.NOTIFY_OWNER, other);
 
-        await().atMost(ASYNC).until(() -> processed(other));
+        awaitConsumed(NOTIFICATIONS_GROUP, sent);
         assertThat(rowsOf(owner, post))
                 .singleElement()
                 .satisfies(row -> assertThat(row.actorId()).isEqualTo("carol"))

@@ -10,6 +10,7 @@ import dev.likes.testsupport.LikesInfrastructure;
 import dev.likes.testsupport.LikesIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -18,11 +19,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -46,8 +53,13 @@ public abstract class NotificationIntegrationSupport {
     protected static final FcmStandIn FCM = FcmStandIn.start();
     private static final Path SERVICE_ACCOUNT =
             FCM.writeServiceAccount(Path.of(System.getProperty("java.io.tmpdir")), "likes-it");
+    /** The notifications listener's consumer group, for {@link #awaitConsumed}. */
+    protected static final String NOTIFICATIONS_GROUP = "notification-service";
+
+    private static final Duration CONSUMED_WITHIN = Duration.ofSeconds(60);
     private static final AtomicReference<Instant> LAST_OCCURRED_AT = new AtomicReference<>(Instant.EPOCH);
     private static KafkaProducer<String, byte[]> producer;
+    private static Admin admin;
 
     @Autowired
     protected TestRestTemplate http;
@@ -90,13 +102,17 @@ public abstract class NotificationIntegrationSupport {
                 now, (last, candidate) -> candidate.isAfter(last) ? candidate : last.plus(1, ChronoUnit.MICROS));
     }
 
-    /** Publishes as the orchestrator does: key = postId, the id headers, the JSON body; waits for the broker. */
-    protected static void publish(String topic, LikeEvent event) {
-        publish(topic, event, null);
+    /**
+     * Publishes as the orchestrator does: key = postId, the id headers, the JSON body; waits for the broker.
+     *
+     * @return where the record landed, for {@link #awaitConsumed}
+     */
+    protected static RecordMetadata publish(String topic, LikeEvent event) {
+        return publish(topic, event, null);
     }
 
     /** As {@link #publish(String, LikeEvent)}, plus the W3C {@code traceparent} header the orchestrator's tracing adds. */
-    protected static void publish(String topic, LikeEvent event, String traceparent) {
+    protected static RecordMetadata publish(String topic, LikeEvent event, String traceparent) {
         var record = new ProducerRecord<>(topic, event.postId(), LikeEventJson.toBytes(event));
         if (traceparent != null) {
             record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
@@ -108,13 +124,37 @@ public abstract class NotificationIntegrationSupport {
                         EventHeaders.SCHEMA_VERSION,
                         String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
         try {
-            producer().send(record).get(10, TimeUnit.SECONDS);
+            return producer().send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("publish failed", e);
         }
+    }
+
+    /**
+     * Waits until the consumer group has committed past the record: its listener has handled it, whatever it made of
+     * it (a duplicate or a stale change leaves no row to look for). The listeners commit after each batch.
+     */
+    protected static void awaitConsumed(String groupId, RecordMetadata sent) {
+        var partition = new TopicPartition(sent.topic(), sent.partition());
+        Awaitility.await().atMost(CONSUMED_WITHIN).until(() -> {
+            OffsetAndMetadata committed = admin().listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(partition);
+            return committed != null && committed.offset() > sent.offset();
+        });
+    }
+
+    private static synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    LikesInfrastructure.get().kafkaBootstrapServers()));
+        }
+        return admin;
     }
 
     /** Publishes bytes that are not a LikeEvent, as a broken producer would. */
@@ -149,6 +189,14 @@ public abstract class NotificationIntegrationSupport {
     static void flushProducer() {
         if (producer != null) {
             producer.flush();
+        }
+    }
+
+    @AfterAll
+    static synchronized void closeAdmin() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
         }
     }
 

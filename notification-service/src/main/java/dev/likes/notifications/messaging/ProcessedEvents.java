@@ -9,8 +9,10 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code processed_events} table: which events each listener has handled, so a redelivery has no second effect.
- * Both listeners record their batches here, each under its own consumer name; {@link Housekeeping} trims it.
+ * The {@code processed_events} table: which events a listener has handled, so a redelivery has no second effect. The
+ * push listener records its batches here under its consumer name; {@link Housekeeping} trims it. (The notifications
+ * listener needs no such row: its action keys remember when each changed, which makes a redelivery stale. Its rows of
+ * earlier versions, consumer {@code notifications}, expire like any others.)
  */
 @Repository
 public class ProcessedEvents {

@@ -20,11 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns owner-notification events into entries, exactly once per like. Two keys make redelivery harmless: the
- * eventId (the same record delivered again) and the action key (post, actor) (the same like reaching us in another
- * event). The action key also remembers when its last change happened, so a like and its unlike that arrive out of
- * order (a publisher re-sent the earlier one after the later one got through) end as the user left them: the later
- * change wins. While the owner has an unread entry for a post, further likes join it instead of adding rows.
+ * Turns owner-notification events into entries, exactly once per like. The action key (post, actor) makes redelivery
+ * harmless: it remembers when its last change happened (the like API's commit time, strictly later for each change of
+ * a key), so a change no later than that is stale, whether it is the same record delivered again, the same like in
+ * another event, or a like and its unlike that arrive out of order (a publisher re-sent the earlier one after the
+ * later one got through): the later change wins. No eventId table is needed for that, which spares a row write per
+ * like. While the owner has an unread entry for a post, further likes join it instead of adding rows.
  *
  * <p>A batch is applied set-wise: a few statements over the whole batch ({@link NotificationStore}) instead of three or
  * four per event, with the same outcome as applying the events one by one in order. Two events touching one action key
@@ -177,10 +178,7 @@ class NotificationRecorder {
             relevant.removeIf(i -> outcomes[i] == Outcome.IGNORED);
         }
         if (!relevant.isEmpty()) {
-            Set<UUID> fresh = store.firstDeliveries(
-                    relevant.stream().map(i -> events.get(i).eventId()).toList());
-            List<List<Integer>> rounds = rounds(events, relevant, fresh, outcomes);
-            for (List<Integer> round : rounds) {
+            for (List<Integer> round : rounds(events, relevant)) {
                 applyRound(events, round, outcomes);
             }
         }
@@ -197,22 +195,17 @@ class NotificationRecorder {
     }
 
     /**
-     * Splits the fresh events into rounds that keep the order that matters: a round holds each action key at most
-     * once, and each (recipient, post) group only likes or only unlikes, after everything earlier of that group.
-     * Events of unrelated keys share a round whatever their order, since they cannot affect each other.
+     * Splits the events into rounds that keep the order that matters: a round holds each action key at most once, and
+     * each (recipient, post) group only likes or only unlikes, after everything earlier of that group. Events of
+     * unrelated keys share a round whatever their order, since they cannot affect each other.
      */
-    private static List<List<Integer>> rounds(
-            List<LikeEvent> events, List<Integer> relevant, Set<UUID> fresh, Outcome[] outcomes) {
+    private static List<List<Integer>> rounds(List<LikeEvent> events, List<Integer> relevant) {
         Map<NotificationStore.ActionKey, Integer> keyRound = new HashMap<>();
         Map<Group, Integer> groupRound = new HashMap<>();
         Map<Group, LikeEventType> groupType = new HashMap<>();
         List<List<Integer>> rounds = new ArrayList<>();
         for (int i : relevant) {
             LikeEvent event = events.get(i);
-            if (!fresh.contains(event.eventId())) {
-                outcomes[i] = Outcome.DUPLICATE;
-                continue;
-            }
             var key = new NotificationStore.ActionKey(event.postId(), event.userId());
             var group = new Group(event.postOwnerId(), event.postId());
             int round = keyRound.getOrDefault(key, -1) + 1;
@@ -304,6 +297,7 @@ class NotificationRecorder {
             LikeEvent e = events.get(i);
             Long entry = retracted.get(new NotificationStore.ActionKey(e.postId(), e.userId()));
             if (entry == null) {
+                // Its like was seen by the owner, never counted, or the unlike is stale (a redelivery, say).
                 outcomes[i] = Outcome.IGNORED;
                 tookNothingBack.add(change(e));
             } else {

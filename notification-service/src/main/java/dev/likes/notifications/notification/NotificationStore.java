@@ -1,6 +1,5 @@
 package dev.likes.notifications.notification;
 
-import dev.likes.notifications.messaging.ProcessedEvents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,14 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Every statement on the {@code notifications} and {@code notification_actions} tables, and the listener's rows of
- * {@code processed_events}.
+ * Every statement on the {@code notifications} and {@code notification_actions} tables.
  *
  * <p>The write statements take a whole batch: each binds typed arrays ({@code text[]}, {@code uuid[]}, {@code int8[]})
  * and reads them with {@code unnest}, so a batch of 500 events costs a handful of round trips instead of 2,000, and the
@@ -29,14 +26,11 @@ import org.springframework.stereotype.Component;
 class NotificationStore {
 
     static final String TYPE_POST_LIKED = "POST_LIKED";
-    private static final String CONSUMER = "notifications";
 
     private final JdbcClient jdbc;
-    private final ProcessedEvents processedEvents;
 
-    NotificationStore(JdbcClient jdbc, ProcessedEvents processedEvents) {
+    NotificationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.processedEvents = processedEvents;
     }
 
     /**
@@ -70,15 +64,6 @@ class NotificationStore {
 
     /** An action taken back, and the entry it had counted in. */
     record Retraction(String postId, String actorId, long notificationId) {}
-
-    /**
-     * Records the eventIds in {@code processed_events}.
-     *
-     * @return those recorded now; the others were delivered before
-     */
-    Set<UUID> firstDeliveries(List<UUID> eventIds) {
-        return processedEvents.firstDeliveries(CONSUMER, eventIds);
-    }
 
     /**
      * Claims the likes' action keys: a key not seen before, or one retracted by an earlier unlike, counts (again). A
