@@ -102,6 +102,25 @@ class NotificationFlowIT extends NotificationIntegrationSupport {
     }
 
     @Test
+    void anActorWhoseEntryWasDeletedCountsAgainInANewEntryAndIsTakenBackFromIt() {
+        String owner = randomId("owner");
+        String post = randomId("post");
+        publish(Topics.NOTIFY_OWNER, like(post, owner, "alice"));
+        awaitConsumed(NOTIFICATIONS_GROUP, publish(Topics.NOTIFY_OWNER, unlike(post, owner, "alice")));
+        assertThat(rowsOf(owner, post)).isEmpty();
+
+        // Her action still names the deleted entry; the like links it to the new one.
+        awaitConsumed(NOTIFICATIONS_GROUP, publish(Topics.NOTIFY_OWNER, like(post, owner, "alice")));
+        long second = rowsOf(owner, post).get(0).id();
+        awaitConsumed(NOTIFICATIONS_GROUP, publish(Topics.NOTIFY_OWNER, like(post, owner, "bob")));
+        awaitConsumed(NOTIFICATIONS_GROUP, publish(Topics.NOTIFY_OWNER, unlike(post, owner, "alice")));
+
+        assertThat(rowsOf(owner, post))
+                .extracting(Row::id, Row::actorId, Row::actorCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(second, "bob", 1));
+    }
+
+    @Test
     void aLikeAfterTheOwnerReadTheEntryStartsANewOne() {
         String owner = randomId("owner");
         String post = randomId("post");
