@@ -139,7 +139,7 @@ public abstract class NotificationIntegrationSupport {
      */
     protected static void awaitConsumed(String groupId, RecordMetadata sent) {
         var partition = new TopicPartition(sent.topic(), sent.partition());
-        Awaitility.await().atMost(CONSUMED_WITHIN).until(() -> {
+        Awaitility.await().atMost(CONSUMED_WITHIN).ignoreExceptions().until(() -> {
             OffsetAndMetadata committed = admin().listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS)

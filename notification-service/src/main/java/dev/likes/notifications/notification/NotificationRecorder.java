@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns owner-notification events into entries, exactly once per like. The action key (post, actor) makes redelivery
- * harmless: it remembers when its last change happened (the like API's commit time, strictly later for each change of
- * a key), so a change no later than that is stale, whether it is the same record delivered again, the same like in
+ * harmless: it remembers when its last change happened (the like API's time of the change, taken while it holds the
+ * like's row, so later for each later change of a key, up to the clock skew between like-api hosts), so a change no
+ * later than that is stale, whether it is the same record delivered again, the same like in
  * another event, or a like and its unlike that arrive out of order (a publisher re-sent the earlier one after the
  * later one got through): the later change wins. No eventId table is needed for that, which spares a row write per
  * like. While the owner has an unread entry for a post, further likes join it instead of adding rows.

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every statement on the {@code notifications} and {@code notification_actions} tables.
  *
- * <p>The write statements take a whole batch: each binds typed arrays ({@code text[]}, {@code uuid[]}, {@code int8[]})
+ * <p>The write statements take a whole batch: each binds typed arrays ({@code text[]}, {@code int4[]}, {@code int8[]})
  * and reads them with {@code unnest}, so a batch of 500 events costs a handful of round trips instead of 2,000, and the
  * server parses no text per row. Callers must not pass two rows with the same conflict key to one statement (an upsert
  * cannot change a row twice); {@link NotificationRecorder} splits a batch into rounds for that.
