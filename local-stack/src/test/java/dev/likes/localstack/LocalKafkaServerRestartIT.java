@@ -36,7 +36,9 @@ class LocalKafkaServerRestartIT {
 
     /**
      * The chaos run's convergence target is 30 s after the last fault, a broker outage among them; a broker that
-     * serves nobody for 30 s after it is back spends all of it. The server's own start takes a few seconds.
+     * serves nobody for 30 s after it is back spends all of it. Counted from the moment the restarted server listens:
+     * its JVM's start before that takes a few seconds on a quiet machine and far more on a loaded one, and is not what
+     * the broker's settings decide (before them, the group was served again about 32 s after the start).
      */
     private static final Duration BACK_IN_SERVICE = Duration.ofSeconds(20);
 
@@ -63,12 +65,12 @@ class LocalKafkaServerRestartIT {
         assertThat(readBefore).hasSize(50);
 
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        long restarted = System.nanoTime();
         start(port);
+        long listening = System.nanoTime();
 
         send(bootstrap, "after", 50);
         List<String> readAfter = consume(bootstrap, 50, Duration.ofSeconds(90));
-        Duration backInService = Duration.ofNanos(System.nanoTime() - restarted);
+        Duration backInService = Duration.ofNanos(System.nanoTime() - listening);
 
         assertThat(readAfter)
                 .as("the group resumes at its committed offsets: only the records sent after the restart")
