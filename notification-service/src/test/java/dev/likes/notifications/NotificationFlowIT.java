@@ -9,6 +9,7 @@ import dev.likes.testsupport.KafkaTestConsumer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -50,10 +51,14 @@ class NotificationFlowIT extends NotificationIntegrationSupport {
         var container = listeners.getListenerContainer("notifications");
         container.stop();
         await().atMost(ASYNC).until(() -> !container.isRunning());
-        publish(Topics.NOTIFY_OWNER, liked); // the same record again
-        LikeEvent sameLikeAnotherEvent = like(post, owner, "alice"); // the same like under a new eventId
-        var last = publish(Topics.NOTIFY_OWNER, sameLikeAnotherEvent);
-        container.start();
+        RecordMetadata last;
+        try {
+            publish(Topics.NOTIFY_OWNER, liked); // the same record again
+            LikeEvent sameLikeAnotherEvent = like(post, owner, "alice"); // the same like under a new eventId
+            last = publish(Topics.NOTIFY_OWNER, sameLikeAnotherEvent);
+        } finally {
+            container.start();
+        }
 
         // The second event sits behind the redelivered one on the post's partition: once it is processed, so is all.
         awaitConsumed(NOTIFICATIONS_GROUP, last);
