@@ -23,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns owner-notification events into entries, exactly once per like. The action key (post, actor) makes redelivery
  * harmless: it remembers when its last change happened (the like API's time of the change, taken while it holds the
  * like's row, so later for each later change of a key, up to the clock skew between like-api hosts), so a change no
- * later than that is stale, whether it is the same record delivered again, the same like in
- * another event, or a like and its unlike that arrive out of order (a publisher re-sent the earlier one after the
- * later one got through): the later change wins. No eventId table is needed for that, which spares a row write per
- * like. While the owner has an unread entry for a post, further likes join it instead of adding rows.
+ * later than that is stale, whether it is the same record delivered again, the same like in another event, or a like
+ * and its unlike that arrive out of order (a publisher re-sent the earlier one after the later one got through): the
+ * later change wins. No eventId table is needed for that, which spares a row write per like. While the owner has an
+ * unread entry for a post, further likes join it instead of adding rows.
  *
  * <p>A batch is applied set-wise: a few statements over the whole batch ({@link NotificationStore}) instead of three or
  * four per event, with the same outcome as applying the events one by one in order. Two events touching one action key
